@@ -1,0 +1,162 @@
+"""SearchIndex: folding, typo tolerance, strictness on short words, ranking, spans, cancellation."""
+
+from __future__ import annotations
+
+from tui.core.model import Article, Entity, Paragraph, Quote, Span
+from tui.core.search import Hit, SearchIndex, SearchResult, fold
+from tui.core.structure import split_paragraphs
+from tui.resources import default_article
+
+TEXTS = [
+    "Leaders Meet in Mexico City",
+    "President Andrés Manuel López Obrador met Secretary Antony Blinken on Tuesday.",
+    "“We will fight fentanyl together,” Mr. Blinken said.",
+    "Mr. Lopez Obrador said the talks were “productive.”",
+    "Straße and ÆON and İstanbul are folded; the ﬁnal word is ligatured.",
+    "A paragraph about the weather, with nothing else of note.",
+]
+
+
+def make_article(texts: list[str] = TEXTS, entities: tuple[Entity, ...] = (),
+                 quotes: tuple[Quote, ...] = ()) -> Article:
+    paragraphs = tuple(Paragraph(i, "title" if i == 0 else "body", t) for i, t in enumerate(texts))
+    return Article("test", texts[0], paragraphs, entities, quotes)
+
+
+def search(query: str, article: Article | None = None) -> SearchResult:
+    result = SearchIndex.build(article or make_article()).search(query)
+    assert result is not None
+    return result
+
+
+def matched_text(article: Article, hit: Hit) -> list[str]:
+    text = article.paragraphs[int(hit.key)].text
+    return [text[start:end] for start, end in hit.spans]
+
+
+def test_accents_and_case_fold_both_ways() -> None:
+    article = make_article()
+    for query in ("lopez obrador", "LÓPEZ OBRADOR", "López"):
+        result = search(query, article)
+        assert result.paragraph_indices() == [1, 3]
+    assert matched_text(article, search("lopez obrador", article).paragraphs[0]) == ["López", "Obrador"]
+    assert search("andres", article).paragraph_indices() == [1]
+
+
+def test_spans_point_at_the_original_characters_after_length_changing_folds() -> None:
+    article = make_article()
+    hit = search("strasse", article).paragraphs[0]
+    assert matched_text(article, hit) == ["Straße"]
+    hit = search("final", article).paragraphs[0]
+    assert matched_text(article, hit) == ["ﬁnal"]
+    assert matched_text(article, search("istanbul", article).paragraphs[0]) == ["İstanbul"]
+    folded = fold("İstanbul Straße")
+    assert folded.to_original(0, len(folded.text)) == (0, len("İstanbul Straße"))
+
+
+def test_typos_are_tolerated() -> None:
+    article = make_article()
+    assert search("blinkin", article).paragraph_indices() == [1, 2]
+    assert search("fentanil", article).paragraph_indices() == [2]
+    assert matched_text(article, search("fentanil", article).paragraphs[0]) == ["fentanyl"]
+    assert search("blinki", article).paragraph_indices() == [1, 2]  # a typo while still typing
+
+
+def test_short_queries_do_not_return_everything() -> None:
+    article = make_article()
+    assert search("m", article).paragraph_indices() == []  # one letter: whole words only
+    assert search("mr", article).paragraph_indices() == [2, 3]
+    assert search("xq", article).paragraph_indices() == []
+    assert search("tha", article).paragraph_indices() == []  # no fuzzy match under 4 letters
+    seed = SearchIndex.build(Article("seed", "", tuple(split_paragraphs(default_article().read_text("utf-8")))))
+    total = len(split_paragraphs(default_article().read_text("utf-8")))
+    for query in ("ab", "qz", "xyz", "said"):
+        result = seed.search(query)
+        assert result is not None and len(result.paragraphs) < total / 2, query
+
+
+def test_words_are_anded_and_ranked_exact_before_fuzzy() -> None:
+    article = make_article(["Title", "The Blinkin Report.", "Blinken spoke.", "Blinkens everywhere."])
+    result = search("blinken", article)
+    assert [hit.key for hit in result.paragraphs] == [2, 3, 1]  # exact, prefix, typo
+    assert result.paragraphs[0].score > result.paragraphs[1].score > result.paragraphs[2].score
+    assert search("blinken spoke", article).paragraph_indices() == [2]
+    assert search("blinken absent", article).paragraph_indices() == []
+
+
+def test_empty_query_means_no_filtering() -> None:
+    result = search("   ")
+    assert not result.filters and result.paragraphs == () and result.query == ""
+    assert search("blinken").filters
+
+
+def test_digits_never_match_fuzzily() -> None:
+    article = make_article(["T", "In 2023 it rose.", "In 2024 it fell."])
+    assert search("2024", article).paragraph_indices() == [2]
+
+
+def test_cancellation_returns_none_and_partials_come_best_first() -> None:
+    texts = ["Title"] + [f"Paragraph {i} mentions fentanyl {'twice fentanyl' if i % 7 == 0 else ''}."
+                         for i in range(1, 2001)] + ["Exactly fentanil here."]
+    index = SearchIndex.build(make_article(texts))
+    assert index.search("fentanyl", cancelled=lambda: True) is None
+    calls = 0
+
+    def cancel_after_first_chunk() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 3
+
+    assert index.search("fentanyl", cancelled=cancel_after_first_chunk) is None
+    partials: list[SearchResult] = []
+    final = index.search("fentanil", on_partial=partials.append)
+    assert final is not None and final.complete and len(final.paragraphs) == 2001
+    assert partials and not partials[0].complete
+    assert 0 < len(partials[0].paragraphs) < len(final.paragraphs)
+    assert partials[0].paragraphs[0].key == 2001  # the exact match is ranked first
+    assert final.paragraph_spans()[0] == Span(2001, 8, 16)
+    assert Span(1, 21, 29) in final.paragraph_spans()
+
+
+def test_entities_match_by_any_alias() -> None:
+    entities = (
+        Entity("e1", "person", "Andrés Manuel López Obrador", aliases=("AMLO", "Mr. López Obrador")),
+        Entity("e2", "person", "Antony J. Blinken", aliases=("Mr. Blinken",)),
+        Entity("e3", "place", "Mexico City"),
+    )
+    article = make_article(entities=entities)
+    result = search("amlo", article)
+    assert [hit.key for hit in result.entities] == ["e1"]
+    assert result.entities[0].spans == ()  # the alias is not part of the name
+    hit = search("lopez", article).entities[0]
+    assert hit.key == "e1" and [entities[0].name[s:e] for s, e in hit.spans] == ["López"]
+    assert [hit.key for hit in search("blinkin", article).entities] == ["e2"]
+    assert search("mexico", article).entities[0].key == "e3"
+
+
+def test_quotes_match_by_words_or_by_speaker() -> None:
+    entities = (Entity("e2", "person", "Antony J. Blinken", aliases=("Mr. Blinken",)),)
+    quotes = (
+        Quote("q1", "We will fight fentanyl together,", "e2", "Antony J. Blinken", "said",
+              (Span(2, 1, 33),)),
+        Quote("q2", "productive.", None, None, None, (Span(3, 44, 55),)),
+    )
+    article = make_article(entities=entities, quotes=quotes)
+    by_words = search("fight together", article).quotes
+    assert [hit.key for hit in by_words] == ["q1"]
+    assert [quotes[0].text[s:e] for s, e in by_words[0].spans] == ["fight", "together"]
+    by_speaker = search("blinken", article).quotes
+    assert [hit.key for hit in by_speaker] == ["q1"] and by_speaker[0].spans == ()
+    assert [hit.key for hit in search("blinken fentanyl", article).quotes] == ["q1"]
+    assert [hit.key for hit in search("productiv", article).quotes] == ["q2"]
+
+
+def test_index_works_before_analysis_and_on_the_seed() -> None:
+    text = default_article().read_text("utf-8")
+    article = Article("seed", "", tuple(split_paragraphs(text)))
+    index = SearchIndex.build(article)
+    result = index.search("lopez obrador")
+    assert result is not None and result.paragraphs
+    for hit in result.paragraphs:
+        shown = [article.paragraphs[int(hit.key)].text[s:e].casefold() for s, e in hit.spans]
+        assert set(shown) <= {"lópez", "lopez", "obrador"}

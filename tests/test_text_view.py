@@ -1,0 +1,281 @@
+"""ArticleView in a tiny host app: what is on screen, what scrolls, what hides, what is literal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from textual.app import App, ComposeResult
+
+from tui.app.text_view import ArticleView, wrap_ranges
+from tui.core.model import Paragraph, Span
+from tui.resources import styles_dir
+
+SIZE = (80, 24)
+
+
+class Host(App[None]):
+    CSS_PATH = str(styles_dir() / "text_view.tcss")
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        super().__init__()
+        self.paragraphs = paragraphs
+        self.clicks: list[ArticleView.SpanClicked] = []
+
+    def compose(self) -> ComposeResult:
+        yield ArticleView()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleView).load(self.paragraphs)
+
+    def on_article_view_span_clicked(self, message: ArticleView.SpanClicked) -> None:
+        self.clicks.append(message)
+
+
+def screen_text(app: App) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def article(texts: Sequence[tuple[str, str]]) -> list[Paragraph]:
+    return [Paragraph(i, kind, text) for i, (kind, text) in enumerate(texts)]  # type: ignore[arg-type]
+
+
+SAMPLE = article([
+    ("title", "Ministers Meet Over Border Policy"),
+    ("byline", "By Jane Reporter"),
+    ("body", "The minister, Ana Pérez, arrived on Tuesday. " * 3),
+    ("caption", "Ana Pérez at the border crossing.Credit…Carl Lens/Agency"),
+    ("body", "“We will not give up,” Ms. Pérez said at the meeting."),
+    ("boilerplate", "Advertisement"),
+    ("body", "Officials said talks would continue next week in the capital."),
+])
+
+
+def long_article(count: int) -> list[Paragraph]:
+    return [Paragraph(i, "title" if i == 0 else "body",
+                      f"Paragraph {i} says something about item {i}, with enough words to wrap. " * 2)
+            for i in range(count)]
+
+
+async def test_paragraphs_render_with_numbers_and_boilerplate_hidden() -> None:
+    app = Host(SAMPLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        text = screen_text(app)
+        assert "0 Ministers Meet Over Border Policy" in text
+        assert "4 “We will not give up,”" in text
+        assert "Advertisement" not in text
+        assert view.visible_paragraphs == [0, 1, 2, 3, 4, 6]
+        view.show_boilerplate = True
+        await pilot.pause()
+        assert "Advertisement" in screen_text(app)
+        assert view.visible_paragraphs == [0, 1, 2, 3, 4, 5, 6]
+
+
+async def test_captions_toggle() -> None:
+    app = Host(SAMPLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert "Credit…Carl Lens" in screen_text(app)
+        view.show_captions = False
+        await pilot.pause()
+        assert "Credit…Carl Lens" not in screen_text(app)
+        assert 3 not in view.visible_paragraphs
+        view.show_captions = True
+        await pilot.pause()
+        assert 3 in view.visible_paragraphs
+
+
+async def test_words_are_never_cut_unless_longer_than_a_line() -> None:
+    long_word = "x" * 150
+    app = Host(article([("body", "alpha beta gamma " * 20 + long_word + " omega")]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = [line.rstrip() for line in screen_text(app).splitlines() if line.strip()]
+        words = [w for line in lines for w in line.split()][1:]  # without the paragraph number
+        assert {w for w in words if set(w) != {"x"}} == {"alpha", "beta", "gamma", "omega"}
+        chunks = [w for w in words if set(w) == {"x"}]
+        assert sum(map(len, chunks)) == 150 and len(chunks) == 2  # cut only because it is too long
+        assert words.count("alpha") == 20
+
+
+def test_wrap_ranges_cover_every_word_and_fit_the_width() -> None:
+    text = "Señor López said: “no.” 東京 is wide, café au lait, a\u0301 combining, " * 5
+    for width in (11, 13, 40):  # the longest word, "combining,", has 10 cells
+        ranges = wrap_ranges(text, width)
+        pairs = list(zip(ranges[::2], ranges[1::2]))
+        rebuilt = " ".join(text[s:e] for s, e in pairs)
+        assert rebuilt.split() == text.split()
+        from rich.cells import cell_len
+        assert all(cell_len(text[s:e]) <= width for s, e in pairs)
+    cut = wrap_ranges("abcdefghij klm", 4)
+    assert list(zip(cut[::2], cut[1::2])) == [(0, 4), (4, 8), (8, 10), (11, 14)]
+
+
+async def test_highlight_and_scroll_to_span_bring_the_span_on_screen() -> None:
+    paragraphs = long_article(300)
+    app = Host(paragraphs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.set_highlight([Span(250, 0, 13)])
+        await pilot.pause()
+        assert "250 Paragraph 250 says" in screen_text(app)
+        view.scroll_to_span(Span(120, 0, 5))
+        await pilot.pause()
+        assert "120 Paragraph 120 says" in screen_text(app)
+        assert "250 Paragraph 250" not in screen_text(app)
+
+
+async def test_n_and_shift_n_cycle_through_highlights_wrapping() -> None:
+    app = Host(long_article(200))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.focus()
+        view.set_highlight([Span(10, 0, 9), Span(100, 0, 9), Span(190, 0, 9)])
+        await pilot.pause()
+        assert "10 Paragraph 10 says" in screen_text(app)
+        await pilot.press("n")
+        assert "100 Paragraph 100 says" in screen_text(app)
+        await pilot.press("n")
+        assert "190 Paragraph 190 says" in screen_text(app)
+        await pilot.press("n")  # wraps to the first
+        assert " 10 Paragraph 10 says" in screen_text(app)
+        await pilot.press("N")  # and back to the last
+        assert "190 Paragraph 190 says" in screen_text(app)
+        view.set_highlight([])
+        await pilot.press("n")
+        assert "190 Paragraph 190 says" in screen_text(app)  # nothing to cycle: no movement
+
+
+async def test_set_search_filters_and_only_matches_toggles() -> None:
+    app = Host(SAMPLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.set_search([4, 2], [Span(2, 15, 24), Span(4, 36, 41)])
+        await pilot.pause()
+        assert view.visible_paragraphs == [2, 4]
+        assert "Ministers Meet" not in screen_text(app)
+        view.only_matches = False
+        await pilot.pause()
+        assert view.visible_paragraphs == [0, 1, 2, 3, 4, 6]
+        view.only_matches = True
+        await pilot.pause()
+        assert view.visible_paragraphs == [2, 4]
+        view.set_search(None, [])
+        await pilot.pause()
+        assert view.visible_paragraphs == [0, 1, 2, 3, 4, 6]
+
+
+async def test_search_match_is_styled_differently_from_plain_text() -> None:
+    app = Host(SAMPLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.set_search([4], [Span(4, 27, 32)])
+        await pilot.pause()
+        assert view.paragraphs[4].text[27:32] == "Pérez"
+        strip = next(view.render_line(y) for y in range(5) if "Pérez" in view.render_line(y).text)
+        styles = {segment.text: segment.style for segment in strip}
+        assert "Pérez" in styles
+        assert styles["Pérez"] != styles[next(t for t in styles if "said at" in t)]
+
+
+async def test_markup_and_control_characters_render_literally() -> None:
+    nasty = "Tags [/] and [bold]x[/bold] and [Reuters] and [@click=app.quit]q[/] end\x1b]0;title\x07 bell"
+    app = Host(article([("title", "Title [b]"), ("body", nasty)]))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        text = screen_text(app)
+        assert "Title [b]" in text
+        assert "[/] and [bold]x[/bold] and [Reuters] and [@click=app.quit]q[/]" in text
+        assert "\x1b" not in text and "\x07" not in text
+        assert "␛]0;title␇ bell" in text
+        line = "".join(segment.text for segment in view.render_line(2))
+        assert "\x1b" not in line and "\x07" not in line
+        assert app.is_running
+
+
+async def test_g_and_j_k_move_the_scroll() -> None:
+    app = Host(long_article(100))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.focus()
+        await pilot.press("j", "j", "down")
+        assert view.scroll_y == 3
+        await pilot.press("k", "up")
+        assert view.scroll_y == 1
+        await pilot.press("G")
+        assert view.scroll_y == view.max_scroll_y > 0
+        assert "99 Paragraph 99 says" in screen_text(app)
+        await pilot.press("g")
+        assert view.scroll_y == 0
+        await pilot.press("space")
+        assert view.scroll_y > 10
+        await pilot.press("b")
+        assert view.scroll_y == 0
+
+
+async def test_long_document_loads_and_end_reaches_the_last_paragraph() -> None:
+    paragraphs = long_article(5000)
+    app = Host(paragraphs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.focus()
+        assert len(view.visible_paragraphs) == 5000
+        await pilot.press("end")
+        await pilot.pause()
+        assert "4999 Paragraph 4999 says" in screen_text(app)
+        assert view.top_paragraph >= 4990
+        await pilot.press("home")
+        await pilot.pause()
+        assert view.top_paragraph == 0
+
+
+async def test_resize_rewraps_and_keeps_the_paragraph_on_top() -> None:
+    app = Host(long_article(200))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.scroll_to_span(Span(80, 0, 1))
+        await pilot.pause()
+        top, tall = view.top_paragraph, view.virtual_size.height
+        assert top > 70
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause()
+        assert view.virtual_size.height > tall
+        assert view.top_paragraph == top
+        assert f"{top} Paragraph {top} says" in screen_text(app)
+
+
+async def test_click_reports_paragraph_and_offset() -> None:
+    app = Host(SAMPLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        row = next(n for n, line in enumerate(screen_text(app).splitlines()) if line.startswith("4 "))
+        gutter = 2
+        await pilot.click(ArticleView, offset=(gutter + 5, row))
+        await pilot.pause()
+        assert [(c.paragraph, c.offset) for c in app.clicks] == [(4, 5)]
+        assert view.paragraphs[4].text[5] == "i"  # “We w[i]ll
+
+
+@pytest.mark.parametrize("focus", [0, 1])
+async def test_set_highlight_focus_picks_the_span_to_centre(focus: int) -> None:
+    app = Host(long_article(300))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.set_highlight([Span(40, 0, 9), Span(260, 0, 9)], focus=focus)
+        await pilot.pause()
+        expected = (40, 260)[focus]
+        assert f"{expected} Paragraph {expected} says" in screen_text(app)

@@ -1,0 +1,158 @@
+"""The Textual application: opens the given articles, analyses them in the background and hands
+the results to the reader screen. Everything heavy (analysis, search index) runs in threads so
+the text is on screen before the analysis is done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from tui.app.commands import BriefingCommands
+from tui.app.display import one_line, visible
+from tui.app.documents import Document
+from tui.app.reader import ReaderScreen
+from tui.core.analyse import analyse
+from tui.core.model import Article
+from tui.resources import styles_dir
+
+if TYPE_CHECKING:
+    from tui.core.loader import SourceText
+
+Progress = Callable[[str, float], None]
+Analyser = Callable[[str, str, Progress], Article]
+
+EXPORT_EXTENSIONS = {"json": "json", "markdown": "md", "csv": "csv"}
+
+
+class BriefingApp(App[None]):
+    """Who is quoted in an article, what each person said, and where."""
+
+    TITLE = "briefing-tui"
+    CSS_PATH = str(styles_dir() / "app.tcss")
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (40, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (12, "-tall")]
+
+    def __init__(self, documents: Sequence[SourceText], *, analyser: Analyser = analyse) -> None:
+        if not documents:
+            raise ValueError("BriefingApp needs at least one article")
+        super().__init__()
+        self.documents = [Document.open(source) for source in documents]
+        self.analyser = analyser
+        self._analysing: Document | None = None
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(self.documents)
+
+    @property
+    def reader(self) -> ReaderScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ReaderScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        for document in self.documents:
+            for warning in document.warnings:
+                self.notify(
+                    visible(one_line(warning)), title=visible(one_line(document.label)),
+                    severity="warning", markup=False, timeout=8,
+                )
+        self._analyse_next()
+
+    # -- analysis --------------------------------------------------------------------------------
+
+    def _analyse_next(self) -> None:
+        """Analyse the article on screen first, then the others, one at a time."""
+        if self._analysing is not None:
+            return
+        waiting = [d for d in self.documents if not d.analysed and not d.failed]
+        if not waiting:
+            return
+        current = self.reader.document
+        document = current if current in waiting else waiting[0]
+        self._analysing = document
+        self._analyse(document)
+
+    @work(thread=True, group="analysis", exit_on_error=False)
+    def _analyse(self, document: Document) -> None:
+        worker = get_current_worker()
+        last: list[float] = [-1.0]
+
+        def progress(stage: str, fraction: float) -> None:
+            if worker.is_cancelled or fraction - last[0] < 0.02 and fraction < 1.0:
+                return
+            last[0] = fraction
+            self.call_from_thread(self._progress, document, stage, fraction)
+
+        try:
+            article = self.analyser(document.source.text, document.source.source, progress)
+            from tui.core.search import SearchIndex
+
+            index = SearchIndex.build(article)
+        except Exception as error:  # the reader stays usable on the text alone
+            if not worker.is_cancelled:
+                self.call_from_thread(self._analysis_failed, document, error)
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._analysis_done, document, article, index)
+
+    def _progress(self, document: Document, stage: str, fraction: float) -> None:
+        document.stage, document.fraction = stage, fraction
+        self.reader.document_changed(document)
+
+    def _analysis_done(self, document: Document, article: Article, index: object) -> None:
+        document.article = article
+        document.index = index  # type: ignore[assignment]
+        document.analysed = True
+        self._analysing = None
+        self.reader.document_changed(document)
+        self._analyse_next()
+
+    def _analysis_failed(self, document: Document, error: Exception) -> None:
+        document.failed = f"{type(error).__name__}: {error}"
+        self._analysing = None
+        self.reader.document_changed(document)
+        self.notify(
+            visible(one_line(document.failed)), title="Analysis failed",
+            severity="error", markup=False, timeout=10,
+        )
+        self._analyse_next()
+
+    # -- commands the palette and keys share -------------------------------------------------------
+
+    def open_document(self, position: int) -> None:
+        """Switch the reader to another of the opened articles."""
+        self.reader.show_document(position)
+        self._analyse_next()
+
+    def export_path(self, document: Document, fmt: str) -> Path:
+        """Where an export goes: ./<article-stem>.briefing.<ext> in the current directory."""
+        return Path.cwd() / f"{document.stem}.briefing.{EXPORT_EXTENSIONS[fmt]}"
+
+    def export_briefing(self, fmt: str) -> Path | None:
+        """Write the current article's briefing; never over an input file. Returns the path."""
+        from tui.core import export
+
+        document = self.reader.document
+        if not document.analysed:
+            self.notify("The analysis is still running; export when it is done.", severity="warning")
+            return None
+        path = self.export_path(document, fmt)
+        protected = [d.source.source for d in self.documents if d.source.source != "-"]
+        try:
+            export.write_atomic(str(path), export.render([document.article], fmt), protected=protected)
+        except Exception as error:
+            self.notify(visible(one_line(str(error))), title="Export failed", severity="error", markup=False)
+            return None
+        self.notify(visible(one_line(str(path))), title="Briefing written", markup=False)
+        return path

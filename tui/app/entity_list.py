@@ -1,0 +1,228 @@
+"""The entity sidebar: people first (speakers on top), then organisations, places and groups,
+with credited photographers and contributors in a small group at the end.
+
+An OptionList, not a ListView, so thousands of rows build and filter in milliseconds. Group
+headings are disabled options; rows are laid out by hand to the list's width (name and counts
+on the first line, the role dim underneath) and rebuilt only when the width changes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.display import one_line, stylize_spans, visible
+from tui.app.rows import fit
+from tui.core.model import Article, Entity
+
+if TYPE_CHECKING:
+    from tui.core.search import Hit
+
+GROUPS: tuple[tuple[str, str], ...] = (
+    ("person", "People"),
+    ("organization", "Organisations"),
+    ("place", "Places"),
+    ("group", "Groups"),
+)
+CREDITS_HEADING = "Credits"
+HEADING_PREFIX = "heading:"
+EMPTY_ID = "empty"
+MATCH_STYLE = "bold reverse"
+QUOTE_MARK = "❝"
+
+
+def list_bindings(prefix: str) -> list[BindingType]:
+    """j/k/g/G on top of the OptionList's arrows and Home/End, remappable by id."""
+    return [
+        Binding("j", "cursor_down", "Down", show=False, id=f"{prefix}.down"),
+        Binding("k", "cursor_up", "Up", show=False, id=f"{prefix}.up"),
+        Binding("g", "first", "Top", show=False, id=f"{prefix}.top"),
+        Binding("G", "last", "Bottom", show=False, id=f"{prefix}.bottom"),
+    ]
+
+
+def ordered_entities(article: Article) -> list[tuple[str, list[Entity]]]:
+    """Entities grouped for the sidebar: speakers first, then by mentions, then by first mention."""
+    quote_counts = quote_counts_by_speaker(article)
+
+    def rank(entity: Entity) -> tuple[int, int, tuple[int, int]]:
+        first = (entity.mentions[0].paragraph, entity.mentions[0].start) if entity.mentions else (1 << 30, 0)
+        return (-quote_counts.get(entity.id, 0), -len(entity.mentions), first)
+
+    groups: list[tuple[str, list[Entity]]] = []
+    for kind, heading in GROUPS:
+        members = sorted((e for e in article.entities if e.kind == kind and not e.credit), key=rank)
+        if members:
+            groups.append((heading, members))
+    credits = sorted((e for e in article.entities if e.credit), key=rank)
+    if credits:
+        groups.append((CREDITS_HEADING, credits))
+    return groups
+
+
+def quote_counts_by_speaker(article: Article) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for quote in article.quotes:
+        if quote.speaker_id:
+            counts[quote.speaker_id] = counts.get(quote.speaker_id, 0) + 1
+    return counts
+
+
+def entity_row(
+    entity: Entity,
+    *,
+    quotes: int,
+    width: int,
+    chosen: bool = False,
+    matches: Sequence[tuple[int, int]] = (),
+) -> Content:
+    """Name and counts on one line (``❝4`` quotes, ``9×`` mentions), the role dim underneath."""
+    marker = "▸ " if chosen else ""
+    counts = f"{QUOTE_MARK}{quotes} " if quotes else ""
+    counts += f"{len(entity.mentions)}×"
+    room = max(4, width - cell_len(counts) - 1 - len(marker))
+    name, _ = fit(visible(one_line(entity.name)), room)
+    padding = max(1, width - len(marker) - cell_len(name) - cell_len(counts))
+    line = Content(marker + name, strip_control_codes=False)
+    if chosen:
+        line = line.stylize("bold $accent", 0, len(marker))
+    line = line.stylize("bold" if quotes else "", len(marker), len(line))
+    if matches:
+        visible_end = len(name) - (1 if name.endswith("…") and not entity.name.endswith("…") else 0)
+        line = stylize_spans(
+            line, ((s, min(e, visible_end)) for s, e in matches if s < visible_end), MATCH_STYLE, len(marker)
+        )
+    tail = Content(" " * padding)
+    if quotes:
+        tail += Content(counts[: len(counts) - len(f"{len(entity.mentions)}×")]).stylize("$accent")
+    tail += Content(f"{len(entity.mentions)}×").stylize("$text-muted")
+    line += tail
+    if entity.role:
+        role, _ = fit(visible(one_line(entity.role)), max(1, width - 2))
+        line += Content("\n  " + role, strip_control_codes=False).stylize("italic $text-muted", 1)
+    return line
+
+
+class EntityList(OptionList):
+    """People, organisations, places and groups; Enter chooses one (filters quotes, highlights mentions)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings("entities")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._article: Article | None = None
+        self._hits: Mapping[str, Hit] | None = None
+        self._chosen: str | None = None
+        self._width = 0
+        self._placeholder = "Finding people…"
+        self._quote_counts: dict[str, int] = {}
+
+    # -- what the rest of the app calls -------------------------------------------------------
+
+    def show(
+        self,
+        article: Article,
+        *,
+        hits: Mapping[str, Hit] | None = None,
+        chosen: str | None = None,
+        placeholder: str | None = None,
+    ) -> None:
+        """Show ``article``'s entities; with ``hits`` only those (search results). The cursor keeps
+        its entity if that entity is still listed."""
+        self._article = article
+        self._hits = hits
+        self._chosen = chosen
+        if placeholder is not None:
+            self._placeholder = placeholder
+        self._quote_counts = quote_counts_by_speaker(article)
+        self._rebuild()
+
+    def choose(self, entity_id: str | None) -> None:
+        """Mark the entity whose quotes and mentions are being shown (None unmarks)."""
+        if entity_id == self._chosen:
+            return
+        previous, self._chosen = self._chosen, entity_id
+        for changed in (previous, entity_id):
+            if changed and self._article and changed in self._id_to_option:
+                entity = self._article.entity(changed)
+                if entity is not None:
+                    self.replace_option_prompt(changed, self._row(entity))
+
+    def move_to(self, entity_id: str | None) -> bool:
+        """Put the cursor on ``entity_id`` (no choosing); False if it is not listed."""
+        if entity_id is None or entity_id not in self._id_to_option:
+            return False
+        with self.prevent(OptionList.OptionHighlighted):
+            self.highlighted = self.get_option_index(entity_id)
+        return True
+
+    @property
+    def highlighted_entity_id(self) -> str | None:
+        option = self.highlighted_option
+        if option is None or option.disabled or option.id is None:
+            return None
+        return option.id
+
+    @property
+    def entity_ids(self) -> list[str]:
+        """The entities listed, top to bottom (headings left out)."""
+        return [o.id for o in self.options if o.id and not o.disabled]
+
+    # -- building rows ---------------------------------------------------------------------------
+
+    def _row_width(self) -> int:
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - padding.width
+        return width if width > 4 else 28
+
+    def _row(self, entity: Entity) -> Content:
+        hit = self._hits.get(entity.id) if self._hits else None
+        return entity_row(
+            entity,
+            quotes=self._quote_counts.get(entity.id, 0),
+            width=self._width,
+            chosen=entity.id == self._chosen,
+            matches=hit.spans if hit else (),
+        )
+
+    def _rebuild(self) -> None:
+        keep = self.highlighted_entity_id
+        scroll = self.scroll_y
+        self._width = self._row_width()
+        options: list[Option] = []
+        article = self._article
+        if article is not None:
+            for heading, members in ordered_entities(article):
+                if self._hits is not None:
+                    members = [e for e in members if e.id in self._hits]
+                    members.sort(key=lambda e: -self._hits[e.id].score)  # type: ignore[index]
+                if not members:
+                    continue
+                title = Content(f"{heading.upper()} ({len(members)})").stylize("bold $text-muted")
+                options.append(Option(title, id=HEADING_PREFIX + heading, disabled=True))
+                options.extend(Option(self._row(entity), id=entity.id) for entity in members)
+        if not options:
+            message = "No match" if self._hits is not None else self._placeholder
+            options.append(Option(Content(message).stylize("italic $text-muted"), id=EMPTY_ID, disabled=True))
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+        if not self.move_to(keep):
+            first = next((i for i, o in enumerate(options) if not o.disabled), None)
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = first
+            if first is not None and self.scroll_y != 0:
+                self.scroll_to(y=0, animate=False)
+        else:
+            self.scroll_to(y=scroll, animate=False, immediate=True)
+            self.scroll_to_highlight()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        super()._on_resize()
+        if self._article is not None and self._row_width() != self._width:
+            self._rebuild()

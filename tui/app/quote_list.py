@@ -1,0 +1,163 @@
+"""The quote list: who said it, up to three wrapped lines of what they said, and where.
+
+Rows are wrapped by hand to the list's width (see rows.py) so a long quote never takes more than
+three lines and always ends in an ellipsis when cut; unattributed quotes say so."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from textual import events
+from textual.binding import BindingType
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.app.display import one_line, plain, stylize_spans, visible
+from tui.app.entity_list import MATCH_STYLE, list_bindings
+from tui.app.rows import clamp_lines, fit
+from tui.core.model import Quote
+
+if TYPE_CHECKING:
+    from tui.core.search import Hit
+
+QUOTE_LINES = 3
+UNATTRIBUTED = "unattributed"
+EMPTY_ID = "empty"
+
+
+def paragraph_label(quote: Quote) -> str:
+    """Where the quote starts, as the text pane numbers paragraphs."""
+    return f"¶{quote.spans[0].paragraph}" if quote.spans else ""
+
+
+def quote_row(
+    quote: Quote,
+    *,
+    width: int,
+    speaker_matches: Sequence[tuple[int, int]] = (),
+    text_matches: Sequence[tuple[int, int]] = (),
+) -> Content:
+    """Speaker and paragraph on the first line, then the quote in at most three lines."""
+    where = paragraph_label(quote)
+    room = max(4, width - cell_len(where) - 1)
+    if quote.speaker:
+        name, _ = fit(visible(one_line(quote.speaker)), room)
+        head = Content(name, strip_control_codes=False).stylize("bold $accent")
+        head = stylize_spans(head, speaker_matches, MATCH_STYLE)
+    else:
+        head = Content(UNATTRIBUTED).stylize("italic $text-muted")
+    head += Content(" " * max(1, width - head.cell_length - cell_len(where)))
+    head += Content(where).stylize("$text-muted")
+    body = clamp_lines(
+        "“" + visible(one_line(quote.text)) + "”",
+        width,
+        QUOTE_LINES,
+        matches=[(s + 1, e + 1) for s, e in text_matches],
+        match_style=MATCH_STYLE,
+    )
+    return Content("\n").join([head, body])
+
+
+class QuoteList(OptionList):
+    """Quotes in reading order; the cursor follows the text, Enter jumps to the quote."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings("quotes")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._quotes: Sequence[Quote] = ()
+        self._by_id: dict[str, Quote] = {}
+        self._hits: Mapping[str, Hit] | None = None
+        self._speaker_hits: Mapping[str, Hit] | None = None
+        self._empty_message = "Finding quotes…"
+        self._width = 0
+
+    def show(
+        self,
+        quotes: Sequence[Quote],
+        *,
+        hits: Mapping[str, Hit] | None = None,
+        speaker_hits: Mapping[str, Hit] | None = None,
+        empty_message: str = "No quotes",
+    ) -> None:
+        """Show these quotes in this order; the cursor keeps its quote if it is still listed.
+        ``hits`` (by quote id) and ``speaker_hits`` (by entity id) highlight matched characters."""
+        self._quotes = quotes
+        self._by_id = {quote.id: quote for quote in quotes}
+        self._hits = hits
+        self._speaker_hits = speaker_hits
+        self._empty_message = empty_message
+        self._rebuild()
+
+    @property
+    def quotes(self) -> Sequence[Quote]:
+        """The quotes listed, top to bottom."""
+        return self._quotes
+
+    @property
+    def highlighted_quote(self) -> Quote | None:
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self._by_id.get(option.id)
+
+    def move_to(self, quote_id: str | None) -> bool:
+        """Put the cursor on ``quote_id`` without telling anyone; False if it is not listed."""
+        if quote_id is None or quote_id not in self._by_id:
+            return False
+        with self.prevent(OptionList.OptionHighlighted):
+            self.highlighted = self.get_option_index(quote_id)
+        return True
+
+    def step(self, direction: int) -> Quote | None:
+        """Move the cursor one quote down (1) or up (-1), quietly; the quote now under it."""
+        if not self._quotes:
+            return None
+        current = self.highlighted_quote
+        if current is None:
+            index = 0 if direction > 0 else len(self._quotes) - 1
+        else:
+            index = max(0, min(len(self._quotes) - 1, self._quotes.index(current) + direction))
+        quote = self._quotes[index]
+        self.move_to(quote.id)
+        return quote
+
+    def _row_width(self) -> int:
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - padding.width
+        return width if width > 4 else 36
+
+    def _row(self, quote: Quote) -> Content:
+        hit = self._hits.get(quote.id) if self._hits else None
+        speaker_hit = (
+            self._speaker_hits.get(quote.speaker_id) if self._speaker_hits and quote.speaker_id else None
+        )
+        return quote_row(
+            quote,
+            width=self._width,
+            text_matches=hit.spans if hit else (),
+            speaker_matches=speaker_hit.spans if speaker_hit else (),
+        )
+
+    def _rebuild(self) -> None:
+        keep = self.highlighted_quote
+        self._width = self._row_width()
+        options: list[Option | None] = []
+        for quote in self._quotes:
+            options.append(Option(self._row(quote), id=quote.id))
+            options.append(None)
+        if not self._quotes:
+            message = plain(self._empty_message, "italic $text-muted")
+            options.append(Option(message, id=EMPTY_ID, disabled=True))
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+        if not self.move_to(keep.id if keep else None) and self._quotes:
+            self.move_to(self._quotes[0].id)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        super()._on_resize()
+        if self._quotes and self._row_width() != self._width:
+            self._rebuild()

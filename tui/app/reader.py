@@ -1,0 +1,476 @@
+"""The reader screen: header, the three linked panes, the search bar and the footer.
+
+It owns the linking rules as state (the chosen entity, the current search) and turns keys,
+clicks and search results into calls on the panes; the panes themselves only display."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.worker import get_current_worker
+
+from tui.app.display import plain_line
+from tui.app.documents import Document
+from tui.app.entity_list import EntityList
+from tui.app.header import ArticleHeader
+from tui.app.linking import (
+    all_mentions,
+    all_quote_spans,
+    entity_at,
+    filters_quotes,
+    hits_by_key,
+    next_speaker,
+    quote_at,
+    search_counts,
+    visible_quotes,
+)
+from tui.app.quote_list import QuoteList
+from tui.app.search_bar import SearchBar, status_text
+from tui.app.text_view import ArticleView
+from tui.core.model import Quote
+
+if TYPE_CHECKING:
+    from tui.core.search import SearchResult
+
+TOO_SMALL = "Terminal too small.\nMake it at least 40×12."
+PANES = ("entities", "text", "quotes")
+
+
+class ReaderScreen(Screen[None]):
+    """One article at a time, three panes linked by the chosen quote, speaker and search."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "next_pane", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="pane.previous"),
+        # priority: handled before the keys typed after it are routed, so none of them is lost
+        Binding("slash", "search", "Search", id="search.focus", priority=True),
+        Binding("right_square_bracket", "quote(1)", "Quote", id="quote.next", key_display="]"),
+        Binding("left_square_bracket", "quote(-1)", "Prev quote", show=False, id="quote.previous", key_display="["),
+        Binding("right_curly_bracket", "speaker(1)", "Speaker", id="speaker.next", key_display="}"),
+        Binding("left_curly_bracket", "speaker(-1)", "Prev speaker", show=False, id="speaker.previous", key_display="{"),
+        Binding("n", "highlight(1)", "Next mark", show=False, id="highlight.next"),
+        Binding("N", "highlight(-1)", "Previous mark", show=False, id="highlight.previous"),
+        Binding("m", "toggle_only_matches", "Matches/all", id="search.only_matches"),
+        Binding("c", "toggle_captions", "Captions", show=False, id="text.captions"),
+        Binding("o", "open_article", "Open article", id="article.open"),
+        Binding("escape", "clear", "Clear", show=False, id="clear"),
+        Binding("question_mark", "help", "Help", id="help", key_display="?"),
+    ]
+
+    def __init__(self, documents: list[Document]) -> None:
+        super().__init__()
+        self.documents = documents
+        self.position = 0
+        self.chosen_entity: str | None = None
+        self.search_result: SearchResult | None = None
+        self._side = "quotes"
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader(id="header")
+        with Horizontal(id="panes"):
+            yield EntityList(id="entities")
+            yield ArticleView(id="text")
+            yield QuoteList(id="quotes")
+        yield SearchBar(id="search")
+        yield Footer(id="footer")
+        yield Static(Content(TOO_SMALL), id="too-small")
+
+    @property
+    def document(self) -> Document:
+        return self.documents[self.position]
+
+    @property
+    def entity_list(self) -> EntityList:
+        return self.query_one("#entities", EntityList)
+
+    @property
+    def quote_list(self) -> QuoteList:
+        return self.query_one("#quotes", QuoteList)
+
+    @property
+    def text_view(self) -> ArticleView:
+        return self.query_one("#text", ArticleView)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one("#search", SearchBar)
+
+    def on_mount(self) -> None:
+        self.entity_list.border_title = "Entities"
+        self.text_view.border_title = "Text"
+        self.quote_list.border_title = "Quotes"
+        self._show_side(self._side)
+        self.show_document(0)
+        self.set_focus(self.text_view)
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def show_document(self, position: int) -> None:
+        """Show the ``position``-th article: text at once, lists as far as analysis has got."""
+        self.position = position
+        self.chosen_entity = None
+        self.search_result = None
+        self.workers.cancel_group(self, "search")
+        with self.prevent(Input.Changed):
+            self.search_bar.input.value = ""
+        document = self.document
+        self.text_view.load(document.article.paragraphs)
+        self._refresh_all()
+        if document.index is None:
+            self._build_index(document)
+        self.refresh_bindings()
+
+    def document_changed(self, document: Document) -> None:
+        """Analysis moved on (progress) or finished (new article): refresh what depends on it."""
+        if document is not self.document:
+            return
+        self._refresh_header()
+        if document.analysed:
+            if document.index is None:
+                self._build_index(document)
+            self._refresh_all()
+            if self.search_bar.query_text.strip():
+                self._run_search(self.search_bar.query_text.strip(), document)
+
+    def _refresh_all(self) -> None:
+        article = self.document.article
+        if self.document.analysed:
+            self.text_view.set_marks(all_mentions(article), all_quote_spans(article))
+        self._refresh_header()
+        self._refresh_entities()
+        self._refresh_quotes()
+        self._refresh_text_search()
+        self._refresh_status()
+
+    def _refresh_header(self) -> None:
+        self.query_one(ArticleHeader).show(self.document, self.position + 1, len(self.documents))
+
+    # -- panes from state ------------------------------------------------------------------------
+
+    def _placeholder(self, finding: str) -> str:
+        document = self.document
+        if document.failed:
+            return "Analysis failed"
+        return finding if not document.analysed else ""
+
+    def _refresh_entities(self) -> None:
+        article = self.document.article
+        result = self.search_result
+        self.entity_list.show(
+            article,
+            hits=hits_by_key(result.entities) if result else None,
+            chosen=self.chosen_entity,
+            placeholder=self._placeholder("Finding people…") or "No people or places found",
+        )
+        total = len(article.entities)
+        shown = len(self.entity_list.entity_ids)
+        self.entity_list.border_title = (
+            f"Entities {shown}/{total}" if result is not None else f"Entities {total}" if total else "Entities"
+        )
+
+    def _refresh_quotes(self) -> None:
+        article = self.document.article
+        entity = article.entity(self.chosen_entity) if self.chosen_entity else None
+        speaker = entity.id if filters_quotes(entity) else None
+        result = self.search_result
+        quotes = visible_quotes(article, speaker_id=speaker, search=result)
+        if entity is not None and speaker is not None:
+            empty = f"{entity.name} is not quoted directly"
+        elif result is not None:
+            empty = "No quote matches"
+        else:
+            empty = self._placeholder("Finding quotes…") or "No direct quotes found"
+        self.quote_list.show(
+            quotes,
+            hits=hits_by_key(result.quotes) if result else None,
+            speaker_hits=hits_by_key(result.entities) if result else None,
+            empty_message=empty,
+        )
+        if entity is not None and speaker is not None:
+            title = Content.assemble("Quotes by ", plain_line(entity.name, "bold"), f" {len(quotes)}")
+        elif result is not None:
+            title = Content(f"Quotes {len(quotes)}/{len(article.quotes)}")
+        else:
+            title = Content(f"Quotes {len(article.quotes)}" if article.quotes else "Quotes")
+        self.quote_list.border_title = title
+
+    def _refresh_text_search(self) -> None:
+        result = self.search_result
+        view = self.text_view
+        if result is None:
+            view.set_search(None, [])
+            view.border_title = "Text"
+            return
+        paragraphs = sorted(int(hit.key) for hit in result.paragraphs)
+        view.set_search(paragraphs, result.paragraph_spans())
+        mode = "matching paragraphs" if view.only_matches else "whole text"
+        view.border_title = f"Text · {mode}"
+
+    def _refresh_status(self) -> None:
+        result = self.search_result
+        bar = self.search_bar
+        if result is not None:
+            counts = search_counts(self.document.article, result, len(self.quote_list.quotes))
+            bar.set_status(status_text(**counts))
+        elif self.chosen_entity and (entity := self.document.article.entity(self.chosen_entity)):
+            status = Content.assemble(plain_line(entity.name, "bold"), " · Esc clears")
+            bar.set_status(status)
+        else:
+            bar.set_status(Content(""))
+
+    # -- linking ---------------------------------------------------------------------------------
+
+    def choose_entity(self, entity_id: str | None) -> None:
+        """Filter the quotes to a person's, highlight every mention of the entity in the text
+        (n / N step through them); None clears the choice."""
+        article = self.document.article
+        entity = article.entity(entity_id) if entity_id else None
+        self.chosen_entity = entity.id if entity else None
+        self.entity_list.choose(self.chosen_entity)
+        if entity is not None:
+            self.entity_list.move_to(entity.id)
+        self._refresh_quotes()
+        self._refresh_status()
+        self.text_view.set_highlight(list(entity.mentions) if entity else [], 0 if entity else None)
+
+    def show_quote(self, quote: Quote, *, focus_text: bool = False) -> None:
+        """Scroll the text to a quote, highlight it there and put the sidebar cursor on its speaker."""
+        self.quote_list.move_to(quote.id)
+        self.text_view.set_highlight(list(quote.spans), 0)
+        if quote.speaker_id:
+            self.entity_list.move_to(quote.speaker_id)
+        if focus_text:
+            self.set_focus(self.text_view)
+
+    def go_to_quote(self, quote_id: str) -> None:
+        """From the palette: show this quote, clearing a filter that hides it."""
+        quote = next((q for q in self.document.article.quotes if q.id == quote_id), None)
+        if quote is None:
+            return
+        if quote.id not in {q.id for q in self.quote_list.quotes}:
+            self.clear_search()
+            if self.chosen_entity and self.chosen_entity != quote.speaker_id:
+                self.choose_entity(None)
+        self.show_quote(quote, focus_text=True)
+
+    def go_to_speaker(self, entity_id: str) -> None:
+        """From the palette: choose this speaker and show their first quote in the list."""
+        self.clear_search()
+        self.choose_entity(entity_id)
+        self.focus_pane("entities")
+
+    @on(OptionList.OptionHighlighted, "#quotes")
+    def _quote_cursor_moved(self, event: OptionList.OptionHighlighted) -> None:
+        quote = self.quote_list.highlighted_quote
+        if quote is not None:
+            self.show_quote(quote)
+
+    @on(OptionList.OptionSelected, "#quotes")
+    def _quote_chosen(self, event: OptionList.OptionSelected) -> None:
+        quote = self.quote_list.highlighted_quote
+        if quote is not None:
+            self.show_quote(quote, focus_text=True)
+
+    @on(OptionList.OptionSelected, "#entities")
+    def _entity_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            self.choose_entity(event.option_id)
+            if self.has_class("-narrow") and self.quote_list.quotes:
+                self.focus_pane("quotes")
+
+    @on(ArticleView.SpanClicked)
+    def _text_clicked(self, event: ArticleView.SpanClicked) -> None:
+        article = self.document.article
+        quote = quote_at(article, event.paragraph, event.offset)
+        if quote is not None:
+            if quote.id not in {q.id for q in self.quote_list.quotes} and self.chosen_entity:
+                self.choose_entity(None)
+            self.show_quote(quote)
+            return
+        entity = entity_at(article, event.paragraph, event.offset)
+        if entity is not None:
+            self.choose_entity(entity.id)
+
+    # -- search ----------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        if not query:
+            self.workers.cancel_group(self, "search")
+            self._apply_search(self.document, "", None)
+            return
+        self._run_search(query, self.document)
+
+    @on(Input.Submitted, "#search-input")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search box: read the first match in the text."""
+        self.set_focus(self.text_view)
+        if self.search_result is not None and self.search_result.paragraphs:
+            self.text_view.next_highlight()
+
+    @work(exclusive=True, thread=True, group="search")
+    def _run_search(self, query: str, document: Document) -> None:
+        """Search off the UI thread; a newer keystroke cancels this one."""
+        worker = get_current_worker()
+        index = document.index
+        if index is None:
+            from tui.core.search import SearchIndex
+
+            index = SearchIndex.build(document.article)
+        result = index.search(query, cancelled=lambda: worker.is_cancelled)
+        if result is None or worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._apply_search, document, query, result)
+
+    @work(thread=True, group="index")
+    def _build_index(self, document: Document) -> None:
+        """Preprocess the article for search once (again after analysis), off the UI thread."""
+        from tui.core.search import SearchIndex
+
+        article = document.article
+        index = SearchIndex.build(article)
+        if document.article is article:
+            document.index = index
+
+    def _apply_search(self, document: Document, query: str, result: SearchResult | None) -> None:
+        if document is not self.document or query != self.search_bar.query_text.strip():
+            return  # a stale answer: the user typed on or switched articles
+        self.search_result = result
+        self._refresh_entities()
+        self._refresh_quotes()
+        self._refresh_text_search()
+        self._refresh_status()
+        self.refresh_bindings()
+
+    def clear_search(self) -> None:
+        if self.search_bar.query_text:
+            self.search_bar.input.value = ""
+        self.workers.cancel_group(self, "search")
+        if self.search_result is not None:
+            self._apply_search(self.document, "", None)
+
+    # -- panes and narrow layout -----------------------------------------------------------------
+
+    def _pane(self, name: str) -> Widget:
+        return self.query_one(f"#{name}")
+
+    def _show_side(self, side: str) -> None:
+        """At narrow widths only one of the sidebar and the quote list is shown next to the text."""
+        self._side = side
+        self.set_class(side == "entities", "-side-entities")
+        self.set_class(side == "quotes", "-side-quotes")
+
+    def on_resize(self) -> None:
+        """Narrow terminals: a compact footer, and the side pane says how to reach the other."""
+        narrow = self.size.width < 100
+        footer = self.query_one(Footer)
+        footer.compact = narrow
+        footer.show_command_palette = not narrow
+        self.entity_list.border_subtitle = "Tab: text" if narrow else None
+        self.quote_list.border_subtitle = "Tab: entities" if narrow else None
+
+    def focus_pane(self, name: str) -> None:
+        if name in ("entities", "quotes"):
+            self._show_side(name)
+        self.set_focus(self._pane(name))
+
+    def _current_pane(self) -> int | None:
+        focused = self.focused
+        for number, name in enumerate(PANES):
+            if focused is self._pane(name):
+                return number
+        return None
+
+    def action_next_pane(self) -> None:
+        current = self._current_pane()
+        self.focus_pane(PANES[(current + 1) % len(PANES) if current is not None else 1])
+
+    def action_previous_pane(self) -> None:
+        current = self._current_pane()
+        self.focus_pane(PANES[(current - 1) % len(PANES) if current is not None else 1])
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """'/' focuses the search box at once (set_focus, not focus(), which waits a turn);
+        in the box itself it is just a character."""
+        search_input = self.search_bar.input
+        if search_input.has_focus:
+            search_input.insert_text_at_cursor("/")
+        else:
+            self.set_focus(search_input)
+
+    def action_quote(self, direction: int) -> None:
+        """] / [: the next or previous quote from any pane; the text follows."""
+        quote = self.quote_list.step(direction)
+        if quote is not None:
+            self.show_quote(quote)
+
+    def action_speaker(self, direction: int) -> None:
+        """} / {: the next or previous speaker in order of first quote; filters the quotes."""
+        speaker = next_speaker(self.document.article, self.chosen_entity, direction)
+        if speaker is None:
+            self.notify("No speakers found yet", severity="warning")
+            return
+        if self.search_result is not None and speaker not in self.entity_list.entity_ids:
+            self.clear_search()
+        self.choose_entity(speaker)
+
+    def action_highlight(self, direction: int) -> None:
+        if direction > 0:
+            self.text_view.next_highlight()
+        else:
+            self.text_view.previous_highlight()
+
+    def action_toggle_only_matches(self) -> None:
+        view = self.text_view
+        view.only_matches = not view.only_matches
+        self._refresh_text_search()
+        self.refresh_bindings()
+
+    def action_toggle_captions(self) -> None:
+        view = self.text_view
+        view.show_captions = not view.show_captions
+        self.notify("Captions shown" if view.show_captions else "Captions hidden")
+
+    def action_clear(self) -> None:
+        """Esc: clear the search, else the chosen entity, else the highlight."""
+        if self.search_bar.query_text or self.search_result is not None:
+            self.clear_search()
+            if self.search_bar.input.has_focus:
+                self.set_focus(self.text_view)
+        elif self.chosen_entity is not None:
+            self.choose_entity(None)
+        elif self.search_bar.input.has_focus:
+            self.set_focus(self.text_view)
+        else:
+            self.text_view.set_highlight([], None)
+
+    def action_help(self) -> None:
+        from tui.app.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_open_article(self) -> None:
+        from tui.app.commands import open_article_palette
+
+        open_article_palette(self.app)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that do nothing right now leave the footer: 'm' outside a search, 'o' with one article."""
+        if action == "toggle_only_matches":
+            return self.search_result is not None
+        if action == "open_article":
+            return len(self.documents) > 1
+        return True

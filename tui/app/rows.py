@@ -1,0 +1,100 @@
+"""Laying out list rows by hand: wrap a line of text to a width, keep at most a few lines, and say
+so with an ellipsis. Done here (not by the OptionList) so rows never grow past their budget and
+match highlights can be mapped line by line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len, get_character_cell_size
+from textual.content import Content
+
+from tui.app.display import stylize_spans
+
+ELLIPSIS = "…"
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of one line: ``(start, end)`` offsets of each line, breaking spaces dropped.
+
+    A word wider than ``width`` is cut where it must be (the only mid-word cut)."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    length = len(text)
+    start = 0
+    while start < length:
+        while start < length and text[start] == " ":
+            start += 1
+        if start >= length:
+            break
+        end, cells, last_space = start, 0, -1
+        while end < length:
+            char_width = get_character_cell_size(text[end])
+            if cells + char_width > width:
+                break
+            if text[end] == " ":
+                last_space = end
+            cells += char_width
+            end += 1
+        if end < length and text[end] != " " and last_space > start:
+            end = last_space
+        if end == start:  # a single character wider than the line
+            end = start + 1
+        stripped = end
+        while stripped > start and text[stripped - 1] == " ":
+            stripped -= 1
+        lines.append((start, stripped))
+        start = end
+    return lines
+
+
+def fit(text: str, width: int) -> tuple[str, bool]:
+    """``text`` cut to ``width`` cells, ending in an ellipsis if anything was cut."""
+    if cell_len(text) <= width:
+        return text, False
+    if width <= 1:
+        return ELLIPSIS[:width], True
+    cells, end = 0, 0
+    while end < len(text):
+        char_width = get_character_cell_size(text[end])
+        if cells + char_width > width - 1:
+            break
+        cells += char_width
+        end += 1
+    return text[:end].rstrip() + ELLIPSIS, True
+
+
+def clamp_lines(
+    text: str,
+    width: int,
+    max_lines: int,
+    *,
+    style: str = "",
+    matches: Sequence[tuple[int, int]] = (),
+    match_style: str = "",
+) -> Content:
+    """``text`` (one line, already safe to show) wrapped to ``width`` cells in at most ``max_lines``
+    lines; the last line ends in an ellipsis if the text goes on. ``matches`` are offsets into
+    ``text``, highlighted where they are still visible."""
+    lines = wrap_offsets(text, width)
+    truncated = len(lines) > max_lines
+    lines = lines[:max_lines]
+    parts: list[Content] = []
+    for number, (start, end) in enumerate(lines):
+        chunk = text[start:end]
+        last = truncated and number == len(lines) - 1
+        if last:
+            chunk = chunk + ELLIPSIS if cell_len(chunk) < width else fit(chunk + ELLIPSIS, width)[0]
+        line = Content(chunk, strip_control_codes=False)
+        if style:
+            line = line.stylize(style)
+        if matches and match_style:
+            visible_end = start + len(chunk) - (1 if last else 0)
+            line = stylize_spans(
+                line,
+                ((max(s, start), min(e, visible_end)) for s, e in matches if s < visible_end and e > start),
+                match_style,
+                offset=-start,
+            )
+        parts.append(line)
+    return Content("\n").join(parts)

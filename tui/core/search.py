@@ -1,0 +1,388 @@
+"""One fuzzy search over paragraphs, entities and quotes, fast enough to run on every keystroke.
+
+Text is folded once at build time (case, accents, curly quotes) with a map back to the original
+offsets. Paragraph search goes through a vocabulary: each query word is matched against the
+distinct words of the article (exact, prefix, or within a small edit distance with rapidfuzz), so
+a query costs a few milliseconds even on a 4 MB text; only the hit paragraphs are then scanned
+for the character ranges to highlight, best first, in chunks that can be cancelled.
+
+Query words are ANDed: a paragraph (entity, quote) hits when every word of the query matches one
+of its words. Short words are strict so a two-letter query does not return everything:
+1 character: the whole word; 2-3: a word prefix; 4+: a prefix, or a whole word within 1 edit
+(2 edits from 8 characters). Words with digits never match fuzzily (years, figures).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_left
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from tui.core.model import Article, Paragraph, Span
+
+# --------------------------------------------------------------------------------------------
+# Folding: lower case, no accents, straight quotes; one folded string plus a map to the original.
+
+_PUNCTUATION = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+    "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u00ad": "",
+    "\u0131": "i", "\u00df": "ss", "\u00e6": "ae", "\u0153": "oe", "\u00f8": "o", "\u0142": "l",
+    "\u0111": "d", "\u00f0": "d", "\u00fe": "th",
+}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=65536)
+def fold_char(char: str) -> str:
+    """What one character becomes when folded: '' for combining marks, sometimes 2+ characters."""
+    lowered = char.casefold()
+    if lowered in _PUNCTUATION:
+        return _PUNCTUATION[lowered]
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(_PUNCTUATION.get(c, c) for c in stripped).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A folded text; ``origin[i]`` is the original offset of folded character ``i`` (None: same)."""
+
+    text: str
+    origin: tuple[int, ...] | None = None
+    original_length: int = 0
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded range back to the original text's range."""
+        if self.origin is None:
+            return start, end
+        if start >= len(self.origin):
+            return self.original_length, self.original_length
+        return self.origin[start], (self.origin[end - 1] + 1 if end > start else self.origin[start])
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text``; nearly always one character for one (no offset map needed)."""
+    if text.isascii():
+        return Folded(text.lower(), None, len(text))
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        regular = True
+
+        def one(match: re.Match[str]) -> str:
+            nonlocal regular
+            folded = fold_char(match.group())
+            if len(folded) != 1:
+                regular = False
+            return folded
+
+        folded = _NON_ASCII.sub(one, lowered)
+        if regular:
+            return Folded(folded, None, len(text))
+    parts: list[str] = []
+    origin: list[int] = []
+    for offset, char in enumerate(text):
+        folded_char = fold_char(char)
+        parts.append(folded_char)
+        origin.extend([offset] * len(folded_char))
+    return Folded("".join(parts), tuple(origin), len(text))
+
+
+# --------------------------------------------------------------------------------------------
+# Results.
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One matching paragraph (key: index), entity (id) or quote (id), and what to highlight.
+
+    ``spans`` are character ranges into Paragraph.text, Entity.name or Quote.text.
+    """
+
+    key: int | str
+    score: float
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Hits of one query, each kind ranked best first. An empty ``query`` means: no filtering."""
+
+    query: str
+    paragraphs: tuple[Hit, ...] = ()
+    entities: tuple[Hit, ...] = ()
+    quotes: tuple[Hit, ...] = ()
+    complete: bool = True
+
+    @property
+    def filters(self) -> bool:
+        """False for the empty query: show everything."""
+        return bool(self.query.strip())
+
+    def paragraph_indices(self) -> list[int]:
+        """Hit paragraphs in document order (for ArticleView.set_search)."""
+        return sorted(int(hit.key) for hit in self.paragraphs)
+
+    def paragraph_spans(self) -> list[Span]:
+        """Every matched range as a Span (for ArticleView.set_search)."""
+        return [Span(int(hit.key), start, end) for hit in self.paragraphs for start, end in hit.spans]
+
+
+# --------------------------------------------------------------------------------------------
+# Query words and how each matches a vocabulary.
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """One query word and the vocabulary words it accepts, with a quality in (0, 1]."""
+
+    word: str
+    accepted: dict[str, float]
+
+
+def _query_words(query: str) -> list[str]:
+    return _WORD.findall(fold(query).text)
+
+
+def _accepts(word: str, candidate: str) -> float:
+    """Quality of ``candidate`` (a text word) for the query ``word``; 0 when it does not match."""
+    if candidate == word:
+        return 1.0
+    if len(word) >= 2 and candidate.startswith(word):
+        return 0.9
+    limit = _edit_limit(word)
+    if limit and abs(len(candidate) - len(word)) <= limit:
+        distance = OSA.distance(word, candidate, score_cutoff=limit)
+        if distance <= limit:
+            return 0.8 - 0.1 * distance
+    return 0.0
+
+
+def _edit_limit(word: str) -> int:
+    if len(word) < 4 or any(c.isdigit() for c in word):
+        return 0
+    return 1 if len(word) < 8 else 2
+
+
+def _term(word: str, vocabulary: Sequence[str], known: frozenset[str],
+          heads: Callable[[int], Sequence[str]] | None = None) -> _Term:
+    """Match one query word against a sorted vocabulary (rapidfuzz for the edit distance, in C).
+
+    With ``heads`` (the vocabulary cut to a length) a word of 5+ letters also matches the start
+    of longer words within one edit, so a typo while typing ("blinki") keeps its results.
+    """
+    accepted: dict[str, float] = {}
+    if len(word) >= 2:
+        for position in range(bisect_left(vocabulary, word), len(vocabulary)):
+            candidate = vocabulary[position]
+            if not candidate.startswith(word):
+                break
+            accepted[candidate] = 1.0 if candidate == word else 0.9
+    elif word in known:
+        accepted[word] = 1.0
+    limit = _edit_limit(word)
+    if limit:
+        for candidate, distance, _ in process.extract(
+                word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=None):
+            if candidate not in accepted:
+                accepted[candidate] = 0.8 - 0.1 * distance
+    if heads is not None and len(word) >= 5 and limit:
+        for _, distance, position in process.extract(
+                word, heads(len(word)), scorer=OSA.distance, score_cutoff=1, limit=None):
+            candidate = vocabulary[position]
+            if candidate not in accepted and len(candidate) > len(word):
+                accepted[candidate] = 0.6
+    return _Term(word, accepted)
+
+
+def _term_pattern(term: _Term) -> re.Pattern[str]:
+    """A regex finding every accepted word in a folded text (whole words only)."""
+    words = sorted(term.accepted, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else re.compile(r"(?!)")
+
+
+# --------------------------------------------------------------------------------------------
+# Small documents (entity names, quotes): matched directly, word by word.
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    key: str
+    shown: Folded  # the text whose ranges are returned (Entity.name, Quote.text)
+    words: frozenset[str]  # every word that can match (name and aliases; quote and speaker)
+
+
+def _match_document(terms: Sequence[_Term], document: _Document) -> Hit | None:
+    qualities = []
+    for term in terms:
+        best = max((term.accepted.get(w, 0.0) for w in document.words), default=0.0)
+        if best == 0.0:
+            best = max((_accepts(term.word, w) for w in document.words), default=0.0)
+        if best == 0.0:
+            return None
+        qualities.append(best)
+    shown_words = set(_WORD.findall(document.shown.text))
+    patterns = [_term_pattern(_Term(t.word, {w: 1.0 for w in shown_words if _accepts(t.word, w)}))
+                for t in terms]
+    return Hit(document.key, round(100 * sum(qualities) / len(qualities), 2),
+               _spans_in(document.shown, patterns))
+
+
+def _spans_in(folded: Folded, patterns: Sequence[re.Pattern[str]]) -> tuple[tuple[int, int], ...]:
+    """Original-text ranges of every match of any pattern, sorted and merged."""
+    found = sorted(m.span() for pattern in patterns for m in pattern.finditer(folded.text))
+    return tuple(_merge(folded.to_original(s, e) for s, e in found))
+
+
+def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# --------------------------------------------------------------------------------------------
+# The index.
+
+
+class _ParagraphIndex:
+    """Folded paragraphs, the article's vocabulary and, per word, the paragraphs containing it."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        self.keys = [p.index for p in paragraphs]
+        self.folded = [fold(p.text) for p in paragraphs]
+        postings: dict[str, list[int]] = {}
+        for position, folded in enumerate(self.folded):
+            for word in set(_WORD.findall(folded.text)):
+                bucket = postings.get(word)
+                if bucket is None:
+                    postings[word] = [position]
+                else:
+                    bucket.append(position)
+        self.postings = postings
+        self.vocabulary = sorted(postings)
+        self.known = frozenset(postings)
+        self._heads: dict[int, list[str]] = {}
+
+    def heads(self, length: int) -> list[str]:
+        """The vocabulary with every word cut to ``length`` characters (same positions)."""
+        found = self._heads.get(length)
+        if found is None:
+            found = self._heads[length] = [word[:length] for word in self.vocabulary]
+        return found
+
+
+_LAST_PARAGRAPH_INDEX: tuple[tuple[str, ...], _ParagraphIndex] | None = None
+_LAST_LOCK = threading.Lock()
+
+
+def _paragraph_index(paragraphs: Sequence[Paragraph]) -> _ParagraphIndex:
+    """The paragraph index, reused when the same text is indexed again (after analysis ends)."""
+    global _LAST_PARAGRAPH_INDEX
+    texts = tuple(p.text for p in paragraphs)
+    with _LAST_LOCK:
+        if _LAST_PARAGRAPH_INDEX is not None and _LAST_PARAGRAPH_INDEX[0] == texts:
+            index = _LAST_PARAGRAPH_INDEX[1]
+            if index.keys == [p.index for p in paragraphs]:
+                return index
+    index = _ParagraphIndex(paragraphs)
+    with _LAST_LOCK:
+        _LAST_PARAGRAPH_INDEX = (texts, index)
+    return index
+
+
+class SearchIndex:
+    """Build once per article (``build``), then ``search`` on every keystroke, off the UI thread."""
+
+    CHUNK = 500  # paragraphs scanned for highlight ranges between cancellation checks
+
+    def __init__(self, paragraphs: _ParagraphIndex, entities: list[_Document],
+                 quotes: list[_Document]) -> None:
+        self._paragraphs = paragraphs
+        self._entities = entities
+        self._quotes = quotes
+
+    @classmethod
+    def build(cls, article: Article) -> "SearchIndex":
+        """Fold and index the article; works on paragraphs alone (before analysis ends)."""
+        entities = [
+            _Document(e.id, fold(e.name), frozenset(
+                w for name in (e.name, *e.aliases) for w in _WORD.findall(fold(name).text)))
+            for e in article.entities
+        ]
+        names = {e.id: (e.name, *e.aliases) for e in article.entities}
+        quotes = []
+        for q in article.quotes:
+            speaker_names = names.get(q.speaker_id or "", ()) + ((q.speaker,) if q.speaker else ())
+            folded = fold(q.text)
+            words = set(_WORD.findall(folded.text))
+            for name in speaker_names:
+                words.update(_WORD.findall(fold(name).text))
+            quotes.append(_Document(q.id, folded, frozenset(words)))
+        return cls(_paragraph_index(article.paragraphs), entities, quotes)
+
+    def search(self, query: str, *, cancelled: Callable[[], bool] = lambda: False,
+               on_partial: Callable[[SearchResult], None] | None = None) -> SearchResult | None:
+        """Hits for ``query`` (None if ``cancelled()`` turned true). ``on_partial`` gets the
+        small kinds and the best paragraphs first when the paragraphs take several chunks."""
+        words = _query_words(query)
+        if not query.strip():
+            return SearchResult(query="")
+        if not words:
+            return SearchResult(query=query)
+        index = self._paragraphs
+        unique = list(dict.fromkeys(words))
+        terms = [_term(word, index.vocabulary, index.known, index.heads if word == unique[-1] else None)
+                 for word in unique]
+        patterns = [_term_pattern(term) for term in terms]
+        if cancelled():
+            return None
+        entities = _ranked(filter(None, (_match_document(terms, d) for d in self._entities)))
+        quotes = _ranked(filter(None, (_match_document(terms, d) for d in self._quotes)))
+        ranked = self._rank_paragraphs(terms)
+        if cancelled():
+            return None
+        hits: list[Hit] = []
+        for start in range(0, len(ranked), self.CHUNK):
+            for position, score in ranked[start:start + self.CHUNK]:
+                spans = _spans_in(index.folded[position], patterns)
+                hits.append(Hit(index.keys[position], score, spans))
+            if cancelled():
+                return None
+            if on_partial is not None and start + self.CHUNK < len(ranked):
+                on_partial(SearchResult(query, tuple(hits), entities, quotes, complete=False))
+        return SearchResult(query, tuple(hits), entities, quotes)
+
+    def _rank_paragraphs(self, terms: Sequence[_Term]) -> list[tuple[int, float]]:
+        """(position, score) of every paragraph containing all terms, best first."""
+        postings = self._paragraphs.postings
+        total: dict[int, float] | None = None
+        for term in sorted(terms, key=lambda t: sum(len(postings[w]) for w in t.accepted)):
+            best: dict[int, float] = {}
+            for word, quality in sorted(term.accepted.items(), key=lambda item: -item[1]):
+                for position in postings[word]:
+                    if position not in best and (total is None or position in total):
+                        best[position] = quality
+            total = best if total is None else {p: total[p] + q for p, q in best.items()}
+            if not total:
+                return []
+        assert total is not None
+        count = len(terms)
+        return sorted(((p, round(100 * s / count, 2)) for p, s in total.items()),
+                      key=lambda item: (-item[1], item[0]))
+
+
+def _ranked(hits: Iterable[Hit]) -> tuple[Hit, ...]:
+    return tuple(sorted(hits, key=lambda hit: -hit.score))

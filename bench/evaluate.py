@@ -64,8 +64,9 @@ def norm_quote(text: str) -> str:
 
 
 def name_form(name: str) -> str:
-    """A name folded for comparison: no periods ("Mr." = "Mr"), no trailing possessive."""
+    """A name folded for comparison: no periods ("Mr." = "Mr"), no leading "the", no possessive."""
     form = fold(name).replace(".", "").strip(" ,;:")
+    form = form[4:] if form.startswith("the ") else form
     return form[:-2] if form.endswith("'s") else form
 
 

@@ -104,10 +104,16 @@ def fixture_source(source: str = "fixtures/harbour.txt") -> SourceText:
 
 
 def fixture_analyser(text: str, source: str = "-", progress: Callable[[str, float], None] | None = None) -> Article:
-    """Stands in for the engine: the same hand-built Article whatever the engine does today."""
+    """Stands in for the engine: the hand-built Article for its text (whatever the engine does
+    today); any other text gets its paragraphs only."""
     if progress is not None:
         progress("entities", 0.5)
-    return build_fixture_article(source)
+    if text == FIXTURE_TEXT:
+        return build_fixture_article(source)
+    from tui.core.structure import split_paragraphs
+
+    paragraphs = tuple(split_paragraphs(text))
+    return Article(source, paragraphs[0].text if paragraphs else "", paragraphs)
 
 
 @pytest.fixture
@@ -121,3 +127,82 @@ def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
     from textual.widgets import Input
 
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+# -- helpers for the Pilot tests (tests/test_app_*.py) -----------------------------------------
+
+
+def make_app(*sources: SourceText, analyser: Callable[..., Article] = fixture_analyser):
+    """The reader on the hand-built article (or the given sources) with the stand-in engine."""
+    from tui.app.app import BriefingApp
+
+    return BriefingApp(list(sources) or [fixture_source()], analyser=analyser)
+
+
+async def settle(app, pilot) -> None:
+    """Let workers (analysis, search) finish and their results reach the screen."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def text_highlight(view) -> list[Span]:
+    """The spans the text pane highlights strongly (ArticleView keeps them sorted)."""
+    return list(view._highlights)
+
+
+def text_focus_index(view) -> int | None:
+    """Which highlighted span n / N is on."""
+    return view._focus
+
+
+def plain_of(widget) -> str:
+    """What a Static shows, as plain text."""
+    return str(widget.render())
+
+
+# -- the hostile article: markup and terminal escapes that must be shown, never obeyed ----------
+
+HOSTILE_BITS = (
+    "[/]", "[bold red]", "[link=file:///etc/passwd]", "[@click=app.quit]", "[Reuters]",
+    "\x1b]0;pwned\x07", "\x1b]8;;http://evil.example\x1b\\", "\x1b]52;c;ZXZpbA==\x07",
+    "\x1b[2J", "\x07", "\x08", "\r", "\t",
+)
+HOSTILE_TEXT = (
+    "[bold red]Breaking[/] [Reuters] \x1b]0;pwned\x07 Headline\n\n"
+    "Officials [@click=app.quit]click here[/] said \x1b[2J nothing.\x07\n\n"
+    "“Look at [link=file:///etc/passwd]this[/link] \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\,” "
+    "said [b]Eve[/b] Mallory\x08\x08 of [Reuters].\r Tab\there \x1b]52;c;ZXZpbA==\x07end.\n"
+)
+
+
+def hostile_source(source: str = "[bold]evil[/]\x1b]0;x\x07.txt") -> SourceText:
+    return SourceText(source, HOSTILE_TEXT, ("[@click=app.quit] bytes \x1b[31mreplaced",))
+
+
+def hostile_analyser(text: str, source: str = "-", progress=None) -> Article:
+    """The hostile text with a speaker, an organisation and a quote whose names carry markup."""
+    from tui.core.structure import split_paragraphs
+
+    paragraphs = tuple(split_paragraphs(text))
+    quote_paragraph = next(p for p in paragraphs if "Look at" in p.text)
+    start = quote_paragraph.text.index("Look at")
+    end = quote_paragraph.text.index(",”") + 1
+    name = "[b]Eve[/b] Mallory\x08\x08"
+    name_start = quote_paragraph.text.index(name)
+    eve = Entity("p-eve", "person", name, ("[@click=app.quit]",), "[link=file:///etc/passwd]spy[/link]",
+                 (Span(quote_paragraph.index, name_start, name_start + len(name)),))
+    reuters_start = quote_paragraph.text.index("[Reuters]")
+    reuters = Entity("o-reuters", "organization", "[Reuters]", (), "\x1b]0;role\x07",
+                     (Span(quote_paragraph.index, reuters_start, reuters_start + 9),))
+    quote = Quote("q-evil", quote_paragraph.text[start:end], "p-eve", name, "said",
+                  (Span(quote_paragraph.index, start, end),))
+    return Article(source, paragraphs[0].text, paragraphs, (eve, reuters), (quote,),
+                   warnings=("[bold]analyser[/] warning \x1b[5m",))
+
+
+def screen_text(app) -> str:
+    """Everything the terminal would show (all layers, notifications included), as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import types
 from pathlib import Path
 
@@ -337,3 +338,47 @@ def test_ctrl_c_while_loading_is_one_line_and_status_130(monkeypatch, capsys):
     monkeypatch.setattr(cli, "load", interrupted)
     assert cli.main(["--export", "json", "x.txt"]) == 130
     assert capsys.readouterr().err == "briefing-tui: interrupted\n"
+
+
+def test_reader_from_a_pipe_still_takes_keys_from_the_terminal(tmp_path):
+    """End to end in a pseudo-terminal: `cat FILE | briefing-tui -` shows the article and quits
+    on the q key typed at the terminal, although standard input was the pipe."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    path = _write(tmp_path, "a.txt", b"Piped Headline Here\n\nBody text of the piped article.\n")
+    command = f"cat '{path}' | '{sys.executable}' -m tui -"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color"}
+    pid, master = pty.fork()
+    if pid == 0:  # child: the pty is its controlling terminal, the pipe its standard input
+        os.chdir(ROOT)
+        os.execve("/bin/sh", ["/bin/sh", "-c", command], env)
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    seen = b""
+    exit_code = None
+    deadline = time.monotonic() + HANG_GUARD
+    while exit_code is None and time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.25)
+        if ready:
+            try:
+                seen += os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal; wait for it below
+                time.sleep(0.05)
+        if b"Piped Headline Here" in seen:
+            try:
+                os.write(master, b"q")
+            except OSError:  # the terminal is already gone
+                pass
+        finished, status = os.waitpid(pid, os.WNOHANG)
+        if finished:
+            exit_code = os.waitstatus_to_exitcode(status)
+    if exit_code is None:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+    os.close(master)
+    assert b"Piped Headline Here" in seen
+    assert b"Traceback" not in seen
+    assert exit_code == 0

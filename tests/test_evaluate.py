@@ -311,3 +311,9 @@ def test_an_alias_naming_another_gold_person_in_full_is_a_merge():
                                      {"name": "Dafydd Pugh", "aliases": ["Dafydd Pugh", "Mr Pugh"]}]}
     score = ev.score_article(_article(["t", "x"], [pugh]), gold)
     assert score.merged == 1 and score.people_found == 2
+
+
+def test_name_forms_ignore_periods_a_leading_the_and_possessives():
+    assert ev.name_form("The F.A.A.") == ev.name_form("FAA") == "faa"
+    assert ev.name_form("Mr. Haddad’s") == ev.name_form("mr haddad")
+    assert ev.name_form("Núñez") == "nunez"

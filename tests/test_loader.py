@@ -235,3 +235,15 @@ def test_stdin_missing_altogether(monkeypatch):
 def test_stdin_over_the_limit():
     message = _error("-", stdin=io.BytesIO(b"x" * 11), max_bytes=10)
     assert message == "standard input: too large (over the limit of 10 bytes)"
+
+
+def test_a_broken_utf16_file_counts_its_bad_sequences(tmp_path):
+    lone_surrogate_then_odd_byte = b"\x00\xd8" + b"x"
+    data = codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le") + lone_surrogate_then_odd_byte
+    loaded = load(_file(tmp_path, data))
+    assert loaded.text.startswith(ARTICLE)
+    bad = loaded.text.count("\ufffd")
+    assert bad >= 1
+    plural = "s" if bad > 1 else ""
+    assert loaded.warnings == ("decoded as UTF-16 (byte order mark)",
+                               f"{bad} invalid UTF-16 sequence{plural} replaced with \ufffd")

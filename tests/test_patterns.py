@@ -566,3 +566,70 @@ def test_every_quote_style_gives_the_same_attribution(mark_open: str, mark_close
         {mark_open}The strike is over,{mark_close} said Ibrahim Sesay, the union secretary.
         """)
     said_by(a, "The strike is over,", "Ibrahim Sesay")
+
+
+def test_a_credit_on_its_own_line_is_a_credit_paragraph():
+    a = run("""
+        Storm Batters Coast
+
+        Waves broke over the harbour wall at Porthleven on Sunday night.
+
+        Photograph: Tom Ashworth/PA
+
+        “I have never seen the sea like that,” said the harbourmaster, Kerenza Pascoe.
+        """)
+    assert kinds(a)[2] == "credit"
+    assert person(a, "Tom Ashworth").credit
+    said_by(a, "I have never seen the sea like that,", "Kerenza Pascoe")
+
+
+def test_party_and_state_tag_after_a_senators_name():
+    a = run("""
+        Senators Question Rail Safety
+
+        “Nobody should board a train and wonder whether it will stay on the tracks,” Sen. Marisa Quattrone, D-Vt., said on Tuesday.
+
+        Sen. Gordon Ekwueme, R-Kan., agreed. “This is not a partisan issue,” he said.
+        """)
+    said_by(a, "Nobody should board a train and wonder whether it will stay on the tracks,",
+            "Marisa Quattrone")
+    said_by(a, "This is not a partisan issue,", "Gordon Ekwueme")
+    assert not any("D-Vt" in e.name or "R-Kan" in e.name for e in a.entities)
+
+
+def test_a_question_with_asked():
+    a = run("""
+        Hearing Turns Tense
+
+        Pressed on the bonuses, the chief executive, Douglas Fairweather, paused. “Why would I answer that in public?” he asked.
+        """)
+    q = said_by(a, "Why would I answer that in public?", "Douglas Fairweather")
+    assert "asked" in (q.cue or "")
+
+
+def test_vox_pop_dash_attribution_with_age_and_job():
+    a = run("""
+        Voices From the Heat
+
+        “I don’t go out between 11 in the morning and nine at night.” — Carmen Ruiz, 72, retired seamstress
+
+        “We soak the sheets in cold water.” — Abdelkader Mansouri, 35, waiter
+        """)
+    said_by(a, "I don’t go out between 11 in the morning and nine at night.", "Carmen Ruiz")
+    said_by(a, "We soak the sheets in cold water.", "Abdelkader Mansouri")
+
+
+def test_father_and_son_with_generation_suffixes_stay_apart():
+    a = run("""
+        Textile Maker Sold
+
+        “This is the right partner at the right time,” said Walter H. Carrington III, the company’s chairman.
+
+        The search for a buyer began after the death of Walter Carrington Jr., the chairman’s father, in 1992.
+
+        Mr. Carrington said he would retire when the deal closes.
+        """)
+    third, junior = person(a, "Walter H. Carrington III"), person(a, "Walter Carrington Jr.")
+    assert third.id != junior.id
+    assert 3 in {m.paragraph for m in third.mentions}
+    said_by(a, "This is the right partner at the right time,", "Walter H. Carrington III")

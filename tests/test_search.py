@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tui.core.model import Article, Entity, Paragraph, Quote, Span
 from tui.core.search import Hit, SearchIndex, SearchResult, fold
 from tui.core.structure import split_paragraphs
@@ -160,3 +165,23 @@ def test_index_works_before_analysis_and_on_the_seed() -> None:
     for hit in result.paragraphs:
         shown = [article.paragraphs[int(hit.key)].text[s:e].casefold() for s, e in hit.spans]
         assert set(shown) <= {"lópez", "lopez", "obrador"}
+
+
+FOLDABLE = st.text(alphabet=st.sampled_from(list("aZé É\u0301ßİıﬁŁø’“—.-x ")), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=FOLDABLE)
+def test_folded_words_map_back_to_original_text_that_folds_the_same(text: str) -> None:
+    folded = fold(text)
+    for match in re.finditer(r"\w+", folded.text):
+        start, end = folded.to_original(*match.span())
+        assert 0 <= start < end <= len(text)
+        assert fold(text[start:end]).text == match.group()
+
+
+def test_combining_marks_are_highlighted_with_their_letter() -> None:
+    text = "Jose\u0301 said"  # José with a combining acute accent
+    article = make_article(["T", text])
+    hit = search("jose", article).paragraphs[0]
+    assert hit.spans == ((0, 5),)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
 from tui.app.text_view import ArticleView, wrap_ranges
@@ -109,10 +112,35 @@ def test_wrap_ranges_cover_every_word_and_fit_the_width() -> None:
         pairs = list(zip(ranges[::2], ranges[1::2]))
         rebuilt = " ".join(text[s:e] for s, e in pairs)
         assert rebuilt.split() == text.split()
-        from rich.cells import cell_len
         assert all(cell_len(text[s:e]) <= width for s, e in pairs)
     cut = wrap_ranges("abcdefghij klm", 4)
     assert list(zip(cut[::2], cut[1::2])) == [(0, 4), (4, 8), (8, 10), (11, 14)]
+
+
+WORDS = st.text(alphabet=st.sampled_from("abcdé東\u0301-’"), min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(WORDS, min_size=1, max_size=30), gaps=st.lists(st.sampled_from([" ", "  ", "\n"]), min_size=30, max_size=30),
+       width=st.integers(min_value=1, max_value=30))
+def test_wrapping_keeps_every_word_in_order_and_fits(words: list[str], gaps: list[str], width: int) -> None:
+    text = "".join(word + gap for word, gap in zip(words, gaps)).rstrip()
+    ranges = wrap_ranges(text, width)
+    pairs = list(zip(ranges[::2], ranges[1::2]))
+    assert all(0 <= s <= e <= len(text) for s, e in pairs)
+    assert all(e <= s2 for (_, e), (s2, _) in zip(pairs, pairs[1:]))  # in order, no overlap
+    # Nothing lost, nothing added: the lines hold every non-space character, in order.
+    assert "".join(text[s:e].replace(" ", "") for s, e in pairs) == "".join(text.split())
+    for s, e in pairs:
+        line = text[s:e]
+        assert "\n" not in line
+        # A line is too wide only when it holds a single character wider than the line.
+        assert cell_len(line) <= width or e - s == 1
+        # A word is cut only if it does not fit on a line of its own.
+        if e < len(text) and text[e] not in " \n":
+            word_start = max(text.rfind(" ", 0, e), text.rfind("\n", 0, e)) + 1
+            word_end = min(x for x in (text.find(" ", e), text.find("\n", e), len(text)) if x >= 0)
+            assert cell_len(text[word_start:word_end]) > width or s > word_start
 
 
 async def test_highlight_and_scroll_to_span_bring_the_span_on_screen() -> None:
@@ -279,3 +307,39 @@ async def test_set_highlight_focus_picks_the_span_to_centre(focus: int) -> None:
         await pilot.pause()
         expected = (40, 260)[focus]
         assert f"{expected} Paragraph {expected} says" in screen_text(app)
+
+
+async def test_n_steps_through_search_matches_when_nothing_is_highlighted() -> None:
+    app = Host(long_article(300))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.focus()
+        view.only_matches = False
+        view.set_search([50, 150, 250], [Span(50, 0, 9), Span(150, 0, 9), Span(250, 0, 9)])
+        await pilot.pause()
+        assert "50 Paragraph 50 says" in screen_text(app)  # the first match is brought on screen
+        await pilot.press("n")
+        assert "50 Paragraph 50 says" in screen_text(app)
+        await pilot.press("n")
+        assert "150 Paragraph 150 says" in screen_text(app)
+        await pilot.press("N", "N")  # back past the first, wrapping to the last
+        assert "250 Paragraph 250 says" in screen_text(app)
+
+
+async def test_background_wrapping_completes_and_keeps_the_top_paragraph() -> None:
+    paragraphs = [Paragraph(i, "body", ("word " * (7 + (i * 37) % 90)).strip()) for i in range(3000)]
+    app = Host(paragraphs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.scroll_to_span(Span(1500, 0, 1), center=False)
+        top = view.top_paragraph
+        for _ in range(200):
+            if view.layout_complete:
+                break
+            await pilot.pause(0.01)
+        assert view.layout_complete
+        assert view.top_paragraph == top
+        expected = sum(len(wrap_ranges(p.text, view.wrap_width)) // 2 + 1 for p in paragraphs) - 1
+        assert view.virtual_size.height == expected

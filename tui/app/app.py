@@ -18,7 +18,6 @@ from tui.app.commands import BriefingCommands
 from tui.app.display import one_line, visible
 from tui.app.documents import Document
 from tui.app.reader import ReaderScreen
-from tui.core.analyse import analyse
 from tui.core.model import Article
 from tui.resources import styles_dir
 
@@ -35,7 +34,7 @@ class BriefingApp(App[None]):
     """Who is quoted in an article, what each person said, and where."""
 
     TITLE = "briefing-tui"
-    CSS_PATH = str(styles_dir() / "app.tcss")
+    CSS_PATH = [str(styles_dir() / "text_view.tcss"), str(styles_dir() / "app.tcss")]
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -43,7 +42,9 @@ class BriefingApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (40, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (12, "-tall")]
 
-    def __init__(self, documents: Sequence[SourceText], *, analyser: Analyser = analyse) -> None:
+    def __init__(self, documents: Sequence[SourceText], *, analyser: Analyser | None = None) -> None:
+        """``analyser`` defaults to the engine's ``tui.core.analyse.analyse``, imported in the
+        analysis thread so its start-up cost never delays the first paint."""
         if not documents:
             raise ValueError("BriefingApp needs at least one article")
         super().__init__()
@@ -95,7 +96,10 @@ class BriefingApp(App[None]):
             self.call_from_thread(self._progress, document, stage, fraction)
 
         try:
-            article = self.analyser(document.source.text, document.source.source, progress)
+            analyser = self.analyser
+            if analyser is None:
+                from tui.core.analyse import analyse as analyser
+            article = analyser(document.source.text, document.source.source, progress)
             from tui.core.search import SearchIndex
 
             index = SearchIndex.build(article)

@@ -35,6 +35,7 @@ class Command:
     action: Callable[[], object]
     help: str | None = None
     discoverable: bool = True
+    weight: float = 1.0  # quotes rank a little below a speaker or command matching as well
 
 
 def score_label(query: str, label: str) -> tuple[float, tuple[int, int] | None]:
@@ -48,7 +49,7 @@ def score_label(query: str, label: str) -> tuple[float, tuple[int, int] | None]:
         return 0.0, None
     where = folded.find(folded_query)
     if where >= 0:
-        return 1.0 - where / (len(folded) + 1) * 0.1, (where, where + len(folded_query))
+        return 1.0 - min(where, 100) / 1000, (where, where + len(folded_query))
     score = fuzz.partial_ratio(folded_query, folded, processor=default_process)
     if score < 70:
         return 0.0, None
@@ -60,7 +61,7 @@ def score_label(query: str, label: str) -> tuple[float, tuple[int, int] | None]:
 def command_label(label: str, span: tuple[int, int] | None) -> Content:
     content = Content(label, strip_control_codes=False)
     if span is not None and span[0] < span[1]:
-        content = content.stylize("bold $accent underline", *span)
+        content = content.stylize("bold $text-accent underline", *span)
     return content
 
 
@@ -103,6 +104,7 @@ def briefing_commands(app: BriefingApp) -> Iterator[Command]:
             partial(reader.go_to_quote, quote.id),
             None,
             discoverable=False,
+            weight=0.9,
         )
 
 
@@ -127,7 +129,7 @@ class BriefingCommands(Provider):
         for command in self._commands():
             score, span = score_label(query, command.label)
             if score > 0:
-                scored.append((score, span, command))
+                scored.append((score * command.weight, span, command))
         scored.sort(key=lambda item: -item[0])
         for score, span, command in scored[:MAX_HITS]:
             yield Hit(score, command_label(command.label, span), command.action, command.label, command.help)

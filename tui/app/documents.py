@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from tui.core.search import SearchIndex
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Document:
     """One opened article. ``article`` starts as paragraphs only and is replaced after analysis."""
 
@@ -37,6 +37,10 @@ class Document:
             title = paragraphs[0].text
         article = Article(source=source.source, title=title, paragraphs=paragraphs)
         return cls(source=source, article=article, warnings=tuple(source.warnings))
+
+    def __repr__(self) -> str:
+        # short: workers put their arguments' repr in their names, and an Article can be megabytes
+        return f"Document({self.source.source!r}, analysed={self.analysed})"
 
     @property
     def label(self) -> str:

@@ -8,17 +8,20 @@ on the first line, the role dim underneath) and rebuilt only when the width chan
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.display import one_line, stylize_spans, visible
-from tui.app.rows import fit
+from tui.app.rows import LazyRow, fit
 from tui.core.model import Article, Entity
 
 if TYPE_CHECKING:
@@ -91,7 +94,7 @@ def entity_row(
     padding = max(1, width - len(marker) - cell_len(name) - cell_len(counts))
     line = Content(marker + name, strip_control_codes=False)
     if chosen:
-        line = line.stylize("bold $accent", 0, len(marker))
+        line = line.stylize("bold $text-accent", 0, len(marker))
     line = line.stylize("bold" if quotes else "", len(marker), len(line))
     if matches:
         visible_end = len(name) - (1 if name.endswith("…") and not entity.name.endswith("…") else 0)
@@ -100,7 +103,7 @@ def entity_row(
         )
     tail = Content(" " * padding)
     if quotes:
-        tail += Content(counts[: len(counts) - len(f"{len(entity.mentions)}×")]).stylize("$accent")
+        tail += Content(counts[: len(counts) - len(f"{len(entity.mentions)}×")]).stylize("$text-accent")
     tail += Content(f"{len(entity.mentions)}×").stylize("$text-muted")
     line += tail
     if entity.role:
@@ -181,15 +184,17 @@ class EntityList(OptionList):
         width = self.scrollable_content_region.width - padding.width
         return width if width > 4 else 28
 
-    def _row(self, entity: Entity) -> Content:
+    def _row(self, entity: Entity) -> LazyRow:
         hit = self._hits.get(entity.id) if self._hits else None
-        return entity_row(
+        build = partial(
+            entity_row,
             entity,
             quotes=self._quote_counts.get(entity.id, 0),
             width=self._width,
             chosen=entity.id == self._chosen,
             matches=hit.spans if hit else (),
         )
+        return LazyRow(2 if entity.role else 1, build)
 
     def _rebuild(self) -> None:
         keep = self.highlighted_entity_id
@@ -224,5 +229,15 @@ class EntityList(OptionList):
 
     def _on_resize(self, event: events.Resize) -> None:
         super()._on_resize()
+        self._fit_width()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # a pane shown again after being hidden at another width may not get a Resize first
+        if self._article is not None and self.scrollable_content_region.width and self._row_width() != self._width:
+            self.call_later(self._fit_width)
+        return super().render_lines(crop)
+
+    def _fit_width(self) -> None:
+        """Rows are laid out for one width: lay them out again when the list's width changes."""
         if self._article is not None and self._row_width() != self._width:
             self._rebuild()

@@ -57,7 +57,7 @@ class ArticleHeader(Widget):
         title = document.article.title or document.label
         self.query_one("#header-title", Static).update(plain_line(title, "bold"))
         self.query_one("#header-position", Static).update(
-            Content(f" {position}/{total}").stylize("bold $accent") if total > 1 else Content("")
+            Content(f" {position}/{total}").stylize("bold $text-accent") if total > 1 else Content("")
         )
         self.query_one("#header-source", Static).update(plain_line(document.source.source if document.source.source != "-" else "stdin", "$text-muted"))
         self.query_one("#header-counts", Static).update(Content("· ").stylize("$text-muted") + counts_line(document))

@@ -60,7 +60,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content("Keys").stylize("bold"), id="help-title")
             with VerticalScroll(id="help-body"):
                 for section, rows in HELP_SECTIONS:
-                    yield Static(Content(section).stylize("bold $accent"), classes="help-section")
+                    yield Static(Content(section).stylize("bold $text-accent"), classes="help-section")
                     with Grid(classes="help-grid"):
                         for binding_id, default, description in rows:
                             yield Static(Content(self._key_for(binding_id, default)), classes="help-key")

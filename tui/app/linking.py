@@ -4,7 +4,7 @@ test and the screen only wires them to keys."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.core.model import Article, Entity, Quote, Span
@@ -89,16 +89,28 @@ def all_quote_spans(article: Article) -> list[Span]:
     return sorted(span for quote in article.quotes for span in quote.spans)
 
 
-def search_counts(
-    article: Article, result: SearchResult, quotes_left: int
-) -> Mapping[str, int]:
-    """What a search leaves in each pane, for the status line."""
+KIND_NAMES = {
+    "person": ("person", "people"),
+    "organization": ("organisation", "organisations"),
+    "place": ("place", "places"),
+    "group": ("group", "groups"),
+}
+
+
+def search_summary(article: Article, result: SearchResult, quotes_left: int) -> str:
+    """What a search leaves in each pane: '4/39 paragraphs · 2 quotes · 1 person · 1 place'.
+    People are always counted; other kinds only when something of that kind matched."""
     kinds = {entity.id: entity.kind for entity in article.entities}
-    people = sum(1 for hit in result.entities if kinds.get(str(hit.key)) == "person")
-    return {
-        "paragraphs": len(result.paragraphs),
-        "total_paragraphs": len(article.paragraphs),
-        "quotes": quotes_left,
-        "people": people,
-        "others": len(result.entities) - people,
-    }
+    counts = dict.fromkeys(KIND_NAMES, 0)
+    for hit in result.entities:
+        kind = kinds.get(str(hit.key))
+        if kind in counts:
+            counts[kind] += 1
+    parts = [
+        f"{len(result.paragraphs)}/{len(article.paragraphs)} paragraphs",
+        f"{quotes_left} {'quote' if quotes_left == 1 else 'quotes'}",
+    ]
+    for kind, (one, many) in KIND_NAMES.items():
+        if counts[kind] or kind == "person":
+            parts.append(f"{counts[kind]} {one if counts[kind] == 1 else many}")
+    return " · ".join(parts)

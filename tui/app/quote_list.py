@@ -6,18 +6,21 @@ three lines and always ends in an ellipsis when cut; unattributed quotes say so.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from textual import events
 from textual.binding import BindingType
 from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.display import one_line, plain, stylize_spans, visible
 from tui.app.entity_list import MATCH_STYLE, list_bindings
-from tui.app.rows import clamp_lines, fit
+from tui.app.rows import LazyRow, clamp_lines, fit, wrap_offsets
 from tui.core.model import Quote
 
 if TYPE_CHECKING:
@@ -33,6 +36,16 @@ def paragraph_label(quote: Quote) -> str:
     return f"¶{quote.spans[0].paragraph}" if quote.spans else ""
 
 
+def quote_body(quote: Quote) -> str:
+    """The quote as one line between curly quotes, safe to show (offsets shift by one)."""
+    return "“" + visible(one_line(quote.text)) + "”"
+
+
+def quote_lines(quote: Quote, width: int) -> int:
+    """How many lines the quote takes in its row: one to three."""
+    return max(1, min(QUOTE_LINES, len(wrap_offsets(quote_body(quote), width))))
+
+
 def quote_row(
     quote: Quote,
     *,
@@ -45,14 +58,14 @@ def quote_row(
     room = max(4, width - cell_len(where) - 1)
     if quote.speaker:
         name, _ = fit(visible(one_line(quote.speaker)), room)
-        head = Content(name, strip_control_codes=False).stylize("bold $accent")
+        head = Content(name, strip_control_codes=False).stylize("bold $text-accent")
         head = stylize_spans(head, speaker_matches, MATCH_STYLE)
     else:
         head = Content(UNATTRIBUTED).stylize("italic $text-muted")
     head += Content(" " * max(1, width - head.cell_length - cell_len(where)))
     head += Content(where).stylize("$text-muted")
     body = clamp_lines(
-        "“" + visible(one_line(quote.text)) + "”",
+        quote_body(quote),
         width,
         QUOTE_LINES,
         matches=[(s + 1, e + 1) for s, e in text_matches],
@@ -74,6 +87,7 @@ class QuoteList(OptionList):
         self._speaker_hits: Mapping[str, Hit] | None = None
         self._empty_message = "Finding quotes…"
         self._width = 0
+        self._row_heights: dict[str, int] = {}  # quote id -> row height at self._width
 
     def show(
         self,
@@ -85,6 +99,8 @@ class QuoteList(OptionList):
     ) -> None:
         """Show these quotes in this order; the cursor keeps its quote if it is still listed.
         ``hits`` (by quote id) and ``speaker_hits`` (by entity id) highlight matched characters."""
+        if quotes and self._by_id.get(quotes[0].id) not in (None, quotes[0]):
+            self._row_heights.clear()  # another article: quote ids may repeat with other text
         self._quotes = quotes
         self._by_id = {quote.id: quote for quote in quotes}
         self._hits = hits
@@ -130,21 +146,29 @@ class QuoteList(OptionList):
         width = self.scrollable_content_region.width - padding.width
         return width if width > 4 else 36
 
-    def _row(self, quote: Quote) -> Content:
+    def _row(self, quote: Quote) -> LazyRow:
         hit = self._hits.get(quote.id) if self._hits else None
         speaker_hit = (
             self._speaker_hits.get(quote.speaker_id) if self._speaker_hits and quote.speaker_id else None
         )
-        return quote_row(
+        build = partial(
+            quote_row,
             quote,
             width=self._width,
             text_matches=hit.spans if hit else (),
             speaker_matches=speaker_hit.spans if speaker_hit else (),
         )
+        height = self._row_heights.get(quote.id)
+        if height is None:
+            height = self._row_heights[quote.id] = 1 + quote_lines(quote, self._width)
+        return LazyRow(height, build)
 
     def _rebuild(self) -> None:
         keep = self.highlighted_quote
-        self._width = self._row_width()
+        width = self._row_width()
+        if width != self._width:
+            self._row_heights.clear()
+        self._width = width
         options: list[Option | None] = []
         for quote in self._quotes:
             options.append(Option(self._row(quote), id=quote.id))
@@ -159,5 +183,15 @@ class QuoteList(OptionList):
 
     def _on_resize(self, event: events.Resize) -> None:
         super()._on_resize()
+        self._fit_width()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # a pane shown again after being hidden at another width may not get a Resize first
+        if self._quotes and self.scrollable_content_region.width and self._row_width() != self._width:
+            self.call_later(self._fit_width)
+        return super().render_lines(crop)
+
+    def _fit_width(self) -> None:
+        """Rows are laid out for one width: lay them out again when the list's width changes."""
         if self._quotes and self._row_width() != self._width:
             self._rebuild()

@@ -29,11 +29,11 @@ from tui.app.linking import (
     hits_by_key,
     next_speaker,
     quote_at,
-    search_counts,
+    search_summary,
     visible_quotes,
 )
 from tui.app.quote_list import QuoteList
-from tui.app.search_bar import SearchBar, status_text
+from tui.app.search_bar import SearchBar
 from tui.app.text_view import ArticleView
 from tui.core.model import Quote
 
@@ -60,7 +60,7 @@ class ReaderScreen(Screen[None]):
         Binding("N", "highlight(-1)", "Previous mark", show=False, id="highlight.previous"),
         Binding("m", "toggle_only_matches", "Matches/all", id="search.only_matches"),
         Binding("c", "toggle_captions", "Captions", show=False, id="text.captions"),
-        Binding("o", "open_article", "Open article", id="article.open"),
+        Binding("o", "open_article", "Open article", show=False, id="article.open"),
         Binding("escape", "clear", "Clear", show=False, id="clear"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
     ]
@@ -72,6 +72,8 @@ class ReaderScreen(Screen[None]):
         self.chosen_entity: str | None = None
         self.search_result: SearchResult | None = None
         self._side = "quotes"
+        # where the list cursors were when a search began, so clearing it puts them back
+        self._cursors_before_search: tuple[str | None, str | None] | None = None
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -220,8 +222,7 @@ class ReaderScreen(Screen[None]):
         result = self.search_result
         bar = self.search_bar
         if result is not None:
-            counts = search_counts(self.document.article, result, len(self.quote_list.quotes))
-            bar.set_status(status_text(**counts))
+            bar.set_status(search_summary(self.document.article, result, len(self.quote_list.quotes)))
         elif self.chosen_entity and (entity := self.document.article.entity(self.chosen_entity)):
             status = Content.assemble(plain_line(entity.name, "bold"), " · Esc clears")
             bar.set_status(status)
@@ -273,7 +274,16 @@ class ReaderScreen(Screen[None]):
     def _quote_cursor_moved(self, event: OptionList.OptionHighlighted) -> None:
         quote = self.quote_list.highlighted_quote
         if quote is not None:
+            self._forget_cursors_before_search()
             self.show_quote(quote)
+
+    @on(OptionList.OptionHighlighted, "#entities")
+    def _entity_cursor_moved(self, event: OptionList.OptionHighlighted) -> None:
+        self._forget_cursors_before_search()
+
+    def _forget_cursors_before_search(self) -> None:
+        """The user moved a cursor during the search: clearing it keeps the new place."""
+        self._cursors_before_search = None
 
     @on(OptionList.OptionSelected, "#quotes")
     def _quote_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -346,9 +356,17 @@ class ReaderScreen(Screen[None]):
     def _apply_search(self, document: Document, query: str, result: SearchResult | None) -> None:
         if document is not self.document or query != self.search_bar.query_text.strip():
             return  # a stale answer: the user typed on or switched articles
+        if result is not None and self.search_result is None:
+            quote = self.quote_list.highlighted_quote
+            self._cursors_before_search = (quote.id if quote else None, self.entity_list.highlighted_entity_id)
         self.search_result = result
         self._refresh_entities()
         self._refresh_quotes()
+        if result is None and self._cursors_before_search is not None:
+            quote_id, entity_id = self._cursors_before_search
+            self._cursors_before_search = None
+            self.quote_list.move_to(quote_id)
+            self.entity_list.move_to(entity_id)
         self._refresh_text_search()
         self._refresh_status()
         self.refresh_bindings()
@@ -415,6 +433,7 @@ class ReaderScreen(Screen[None]):
         """] / [: the next or previous quote from any pane; the text follows."""
         quote = self.quote_list.step(direction)
         if quote is not None:
+            self._forget_cursors_before_search()
             self.show_quote(quote)
 
     def action_speaker(self, direction: int) -> None:

@@ -7,19 +7,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from tui.app.header import plural
 
 PLACEHOLDER = "/ search text, people and quotes"
-
-
-def status_text(
-    paragraphs: int, total_paragraphs: int, quotes: int, people: int, others: int
-) -> Content:
-    """'4/39 paragraphs · 2 quotes · 1 person' - what a search leaves in each pane."""
-    parts = [f"{paragraphs}/{total_paragraphs} paragraphs", plural(quotes, "quote"), plural(people, "person", "people")]
-    if others:
-        parts.append(plural(others, "other entity", "other entities"))
-    return Content(" · ".join(parts))
 
 
 class SearchBar(Horizontal):
@@ -38,6 +27,9 @@ class SearchBar(Horizontal):
         return self.input.value
 
     def set_status(self, status: Content | str) -> None:
-        self.query_one("#search-status", Static).update(
-            status if isinstance(status, Content) else Content(status)
-        )
+        """Show ``status``; unchanged text costs nothing (a new width means a new layout)."""
+        content = status if isinstance(status, Content) else Content(status)
+        widget = self.query_one("#search-status", Static)
+        current = widget.visual
+        if not (isinstance(current, Content) and current.is_same(content)):
+            widget.update(content)

@@ -9,14 +9,15 @@ an exact cell-by-cell wrap only for paragraphs with wide, zero-width or control 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from itertools import accumulate
+from time import perf_counter
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from rich._unicode_data import load as load_cell_table
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -73,18 +74,20 @@ def display_text(text: str) -> str:
 # Word wrapping into character ranges.
 
 
-def _not_single_cell_class() -> re.Pattern[str]:
-    """Every character that is not exactly one cell wide once displayed (controls included)."""
-    parts = [_CONTROL.pattern[1:-1]]
-    for start, end, _width in load_cell_table("auto").widths:
-        if end < 0xA0:
-            continue
-        start = max(start, 0xA0)
-        parts.append(re.escape(chr(start)) if start == end else f"{re.escape(chr(start))}-{re.escape(chr(end))}")
-    return re.compile("[" + "".join(parts) + "]")
+_UNUSUAL = re.compile(r"[^\x20-\x7e\n]")  # anything but printable ASCII and line breaks
 
 
-_NOT_SINGLE_CELL = _not_single_cell_class()
+@lru_cache(maxsize=8192)
+def _is_single_cell(char: str) -> bool:
+    """True if ``char`` shows as exactly one cell (controls are shown as one-cell symbols)."""
+    return bool(_CONTROL.match(char)) or get_character_cell_size(char) == 1
+
+
+def _all_single_cell(text: str) -> bool:
+    """Fast: only the (few) characters outside printable ASCII are looked up."""
+    return all(map(_is_single_cell, set(_UNUSUAL.findall(text))))
+
+
 _WORD = re.compile(r"[^ \n]+")
 _FAST_WRAP_CACHE: dict[int, re.Pattern[str]] = {}
 
@@ -105,7 +108,7 @@ def wrap_ranges(text: str, width: int) -> tuple[int, ...]:
     ranges exclude the spaces at the break, so ``text[start:end]`` is exactly what a line shows.
     """
     width = max(1, width)
-    if width >= 2 and not _NOT_SINGLE_CELL.search(text):
+    if width >= 2 and _all_single_cell(text):
         spans: list[int] = []
         extend = spans.extend
         for match in _fast_wrap_pattern(width).finditer(text):
@@ -147,6 +150,165 @@ def _wrap_by_cells(text: str, width: int) -> tuple[int, ...]:
 
 
 # --------------------------------------------------------------------------------------------
+# Layout: which paragraphs show, and on which virtual lines, with exact wrapping done lazily.
+
+
+class WrappedLayout:
+    """Rows (the shown paragraphs) laid out on virtual lines at one width.
+
+    A row's height is exact once it has been wrapped and an estimate (from its length) before,
+    so a 4 MB text lays out in milliseconds; the rows on screen are always made exact first, and
+    ``refine`` makes the rest exact in small slices. Each row ends with a blank line but the last.
+    """
+
+    def __init__(self, texts: Sequence[str], rows: list[int], width: int,
+                 wrapped: dict[int, tuple[int, ...]]) -> None:
+        self.texts = texts
+        self.rows = rows  # positions into texts, ascending
+        self.width = width
+        self.wrapped = wrapped  # position -> line ranges at this width (shared between layouts)
+        self.heights = self._initial_heights()
+        self.starts: list[int] = []
+        self.total = 0
+        self._cursor = 0  # rows before it are all exact
+        self._accumulate()
+
+    # ---- heights -----------------------------------------------------------------------------
+
+    def _usable_width(self) -> int:
+        """Cells a wrapped line fills on average (greedy wrapping leaves a ragged edge)."""
+        return max(1, self.width - 4 if self.width > 12 else self.width)
+
+    def _initial_heights(self) -> list[int]:
+        """Exact heights where wrapped already, else estimates: O(rows), no wrapping."""
+        wrapped, texts, usable = self.wrapped, self.texts, self._usable_width()
+        heights = [(len(wrapped[p]) // 2 if p in wrapped else max(1, -(-len(texts[p]) // usable))) + 1
+                   for p in self.rows]
+        if heights:
+            heights[-1] -= 1
+        return heights
+
+    def _height(self, row: int) -> int:
+        position = self.rows[row]
+        ranges = self.wrapped.get(position)
+        if ranges is not None:
+            lines = len(ranges) // 2
+        else:
+            lines = max(1, -(-len(self.texts[position]) // self._usable_width()))
+        return lines + (row < len(self.rows) - 1)
+
+    def _accumulate(self) -> None:
+        self.starts = [0, *accumulate(self.heights)][:-1] if self.heights else []
+        self.total = sum(self.heights)
+
+    def ranges(self, position: int) -> tuple[int, ...]:
+        """The wrapped line ranges of a paragraph (wrapping it now if needed)."""
+        ranges = self.wrapped.get(position)
+        if ranges is None:
+            ranges = self.wrapped[position] = wrap_ranges(self.texts[position], self.width)
+        return ranges
+
+    def is_exact(self, row: int) -> bool:
+        return self.rows[row] in self.wrapped
+
+    @property
+    def complete(self) -> bool:
+        """True when every row's height is exact."""
+        return self._advance_cursor() >= len(self.rows)
+
+    def _advance_cursor(self) -> int:
+        while self._cursor < len(self.rows) and self.rows[self._cursor] in self.wrapped:
+            self._cursor += 1
+        return self._cursor
+
+    def make_exact(self, rows: Iterable[int]) -> bool:
+        """Wrap these rows; True if any height changed (starts are then recomputed)."""
+        changed = False
+        for row in rows:
+            if not self.is_exact(row):
+                self.ranges(self.rows[row])
+                height = self._height(row)
+                if height != self.heights[row]:
+                    self.heights[row] = height
+                    changed = True
+        if changed:
+            self._accumulate()
+        return changed
+
+    def make_exact_between(self, first_y: int, last_y: int) -> bool:
+        """Make every row touching lines ``first_y..last_y`` exact (they may move as they do)."""
+        changed = False
+        for _ in range(8):  # converges at once unless estimates were far off
+            located = self.locate(max(0, first_y))
+            if located is None:
+                break
+            first = located[0]
+            last_located = self.locate(min(last_y, self.total - 1))
+            last = last_located[0] if last_located else len(self.rows) - 1
+            if all(self.is_exact(row) for row in range(first, last + 1)):
+                break
+            changed |= self.make_exact(range(first, last + 1))
+        return changed
+
+    def make_end_exact(self, height: int) -> bool:
+        """Make the last rows exact until they fill ``height`` lines (for the End key)."""
+        rows, filled = [], 0
+        for row in range(len(self.rows) - 1, -1, -1):
+            rows.append(row)
+            filled += len(self.ranges(self.rows[row])) // 2 + 1
+            if filled >= height:
+                break
+        return self.make_exact(rows)
+
+    def refine(self, budget: float) -> bool:
+        """Wrap not-yet-exact rows for about ``budget`` seconds; True if any height changed."""
+        deadline = perf_counter() + budget
+        changed = False
+        row = self._advance_cursor()
+        while row < len(self.rows):
+            if not self.is_exact(row):
+                self.ranges(self.rows[row])
+                height = self._height(row)
+                if height != self.heights[row]:
+                    self.heights[row] = height
+                    changed = True
+            row += 1
+            if row % 64 == 0 and perf_counter() > deadline:
+                break
+        self._cursor = row
+        if changed:
+            self._accumulate()
+        return changed
+
+    # ---- lookups -----------------------------------------------------------------------------
+
+    def locate(self, y: int) -> tuple[int, int] | None:
+        """(row, line within the row) of virtual line ``y``."""
+        if y < 0 or y >= self.total or not self.rows:
+            return None
+        row = bisect_right(self.starts, y) - 1
+        return row, y - self.starts[row]
+
+    def row_of(self, position: int) -> int | None:
+        """The row showing paragraph ``position``, if it is shown."""
+        row = bisect_left(self.rows, position)
+        return row if row < len(self.rows) and self.rows[row] == position else None
+
+    def row_at_or_after(self, position: int) -> int:
+        """The first row showing ``position`` or a later paragraph (else the last row)."""
+        return min(bisect_left(self.rows, position), len(self.rows) - 1)
+
+    def line_of(self, row: int, offset: int) -> int:
+        """Virtual line of character ``offset`` in ``row`` (the row is made exact first)."""
+        self.make_exact([row])
+        ranges = self.ranges(self.rows[row])
+        line = 0
+        while line * 2 + 2 < len(ranges) and ranges[line * 2 + 2] <= offset:
+            line += 1
+        return self.starts[row] + line
+
+
+# --------------------------------------------------------------------------------------------
 # The view.
 
 _KIND_CLASSES = {
@@ -161,6 +323,7 @@ _KIND_CLASSES = {
 _CAPTION_KINDS = frozenset({"caption", "credit"})
 # Overlay layers, weakest first: a later layer's style is added on top of the earlier ones.
 _LAYERS = ("quote", "mention", "match", "highlight", "current")
+_REFINE_SLICE = 0.006  # seconds of background wrapping per slice: well under a frame
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -211,33 +374,29 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, paragraphs: Sequence[Paragraph] = (), *, name: str | None = None,
                  id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
-        self._paragraphs: tuple[Paragraph, ...] = tuple(paragraphs)
-        self._by_index: dict[int, int] = {p.index: n for n, p in enumerate(self._paragraphs)}
+        self._paragraphs: tuple[Paragraph, ...] = ()
+        self._texts: list[str] = []
+        self._kinds: list[str] = []
+        self._by_index: dict[int, int] = {}
         self._search: list[int] | None = None  # paragraph indices of the active search
         self._layers: dict[str, dict[int, list[tuple[int, int]]]] = {layer: {} for layer in _LAYERS}
         self._highlights: list[Span] = []
         self._match_spans: list[Span] = []
         self._focus: int | None = None
-        # Layout for the current wrap width: shown paragraphs (positions into _paragraphs),
-        # first line of each, and the wrapped ranges per paragraph position.
-        self._wrap_width = 0
-        self._wrapped: dict[int, tuple[int, ...]] = {}
-        self._shown: list[int] = []
-        self._starts: list[int] = []
-        self._gutter = 0
+        self._match_cursor: int | None = None  # n/N position among the search matches
+        self._wrapped: dict[int, tuple[int, ...]] = {}  # wrap cache at self._layout.width
+        self._layout = WrappedLayout([], [], 0, self._wrapped)
+        self._gutter = 1
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
         self._rich_styles: dict[str, Style] | None = None
+        self._refining = False
+        self._set_paragraphs(paragraphs)
 
     # ---- public API ------------------------------------------------------------------------
 
     def load(self, paragraphs: Sequence[Paragraph]) -> None:
         """Show these paragraphs (replaces any previous article) from the top."""
-        self._paragraphs = tuple(paragraphs)
-        self._by_index = {p.index: n for n, p in enumerate(self._paragraphs)}
-        self._search = None
-        self._layers = {layer: {} for layer in _LAYERS}
-        self._highlights, self._match_spans, self._focus = [], [], None
-        self._wrapped = {}
+        self._set_paragraphs(paragraphs)
         self._relayout(anchor=None)
         self.scroll_to(y=0, animate=False, immediate=True)
 
@@ -272,23 +431,25 @@ class ArticleView(ScrollView, can_focus=True):
         y = self._span_y(span)
         if y is None:
             return
-        height = self.scrollable_content_region.height or self.size.height
+        height = self._viewport_height()
         if center:
-            self.scroll_to(y=max(0, y - height // 2), animate=False, immediate=True)
+            self._scroll_to_line(max(0, y - height // 2))
         elif not self.scroll_y <= y < self.scroll_y + height:
-            self.scroll_to(y=max(0, y - height + 1) if y >= self.scroll_y else y,
-                           animate=False, immediate=True)
+            self._scroll_to_line(max(0, y - height + 1) if y >= self.scroll_y else y)
 
     def set_search(self, paragraphs: Sequence[int] | None, matches: Sequence[Span]) -> None:
         """Search results: show only ``paragraphs`` (document order) unless ``only_matches`` is
         False, and highlight ``matches``; None restores the whole text at the current paragraph."""
-        anchor = self.top_paragraph if self._shown else None
+        anchor = self._top_position()
         self._search = None if paragraphs is None else sorted(set(paragraphs))
         self._match_spans = sorted(matches) if paragraphs is not None else []
         self._layers["match"] = _group_spans(self._match_spans)
+        self._strips.clear()
+        self._match_cursor = None
+        if not self._highlights:
+            self._layers["current"] = {}
         if self._search is not None and self.only_matches:
             self._relayout(anchor=None)
-            self.scroll_to(y=0, animate=False, immediate=True)
         else:
             self._relayout(anchor=anchor)
             if self._search is not None and self._match_spans:
@@ -297,42 +458,50 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def visible_paragraphs(self) -> list[int]:
         """Indices (``Paragraph.index``) of the paragraphs displayed, in display order."""
-        return [self._paragraphs[pos].index for pos in self._shown]
+        return [self._paragraphs[position].index for position in self._layout.rows]
 
     @property
     def top_paragraph(self) -> int:
         """``Paragraph.index`` of the paragraph at the top of the viewport (-1 when empty)."""
-        if not self._shown:
-            return -1
-        row = bisect_right(self._starts, round(self.scroll_y)) - 1
-        return self._paragraphs[self._shown[max(0, row)]].index
+        position = self._top_position()
+        return -1 if position is None else self._paragraphs[position].index
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """The article's paragraphs as loaded."""
         return self._paragraphs
 
+    @property
+    def wrap_width(self) -> int:
+        """Cells of text per line (the width minus the paragraph-number margin)."""
+        return self._layout.width
+
+    @property
+    def layout_complete(self) -> bool:
+        """True once every shown paragraph is wrapped exactly (background wrapping done)."""
+        return self._layout.complete
+
     # ---- actions ---------------------------------------------------------------------------
 
     def action_line_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + 1, animate=False, immediate=True)
+        self._scroll_to_line(self.scroll_y + 1)
 
     def action_line_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - 1, animate=False, immediate=True)
+        self._scroll_to_line(self.scroll_y - 1)
 
     def action_page_down(self) -> None:
-        page = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=self.scroll_y + page, animate=False, immediate=True)
+        self._scroll_to_line(self.scroll_y + max(1, self._viewport_height() - 1))
 
     def action_page_up(self) -> None:
-        page = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=self.scroll_y - page, animate=False, immediate=True)
+        self._scroll_to_line(self.scroll_y - max(1, self._viewport_height() - 1))
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_to_line(0)
 
     def action_bottom(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        if self._layout.make_end_exact(self._viewport_height()):
+            self._layout_changed()
+        self._scroll_to_line(self.max_scroll_y)
 
     def action_next_highlight(self) -> None:
         self.next_highlight()
@@ -343,26 +512,24 @@ class ArticleView(ScrollView, can_focus=True):
     # ---- reactive watchers -----------------------------------------------------------------
 
     def watch_show_captions(self) -> None:
-        self._relayout(anchor=self.top_paragraph if self._shown else None)
+        self._relayout(anchor=self._top_position())
 
     def watch_show_boilerplate(self) -> None:
-        self._relayout(anchor=self.top_paragraph if self._shown else None)
+        self._relayout(anchor=self._top_position())
 
     def watch_only_matches(self) -> None:
-        if self._search is None:
-            return
-        if self.only_matches:
-            self._relayout(anchor=None)
-            self.scroll_to(y=0, animate=False, immediate=True)
-        else:
-            anchor = self.top_paragraph if self._shown else None
-            self._relayout(anchor=anchor)
+        if self._search is not None:
+            self._relayout(anchor=None if self.only_matches else self._top_position())
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._make_viewport_exact()
 
     # ---- events ----------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._text_width() != self._wrap_width:
-            self._relayout(anchor=self.top_paragraph if self._shown else None)
+        if self._text_width() != self._layout.width:
+            self._relayout(anchor=self._top_position())
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -371,51 +538,43 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None or not self._shown:
-            return
-        y = round(self.scroll_y) + offset.y
-        located = self._locate(y)
-        if located is None:
+        located = None if offset is None else self._layout.locate(round(self.scroll_y) + offset.y)
+        if offset is None or located is None or offset.x < self._gutter:
             return
         row, line = located
-        ranges = self._ranges(self._shown[row])
+        position = self._layout.rows[row]
+        ranges = self._layout.ranges(position)
         if line * 2 >= len(ranges):
             return  # the blank line between paragraphs
         start, end = ranges[line * 2], ranges[line * 2 + 1]
-        column = offset.x - self._gutter
-        if column < 0:
-            return
-        paragraph = self._paragraphs[self._shown[row]]
-        shown = display_text(paragraph.text[start:end])
-        char, cells = 0, 0
+        shown = display_text(self._texts[position][start:end])
+        column, char, cells = offset.x - self._gutter, 0, 0
         while char < len(shown) and cells + get_character_cell_size(shown[char]) <= column:
             cells += get_character_cell_size(shown[char])
             char += 1
-        if char >= len(shown):
-            return  # past the end of the line
-        self.post_message(self.SpanClicked(paragraph.index, start + char))
+        if char < len(shown):  # not past the end of the line
+            self.post_message(self.SpanClicked(self._paragraphs[position].index, start + char))
 
     # ---- rendering -------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         styles = self._layer_styles()
-        line_y = round(self.scroll_y) + y
-        located = self._locate(line_y)
+        located = self._layout.locate(round(self.scroll_y) + y)
         if located is None:
             return Strip.blank(width, styles["base"])
         row, line = located
-        key = (self._shown[row], line, width)
+        position = self._layout.rows[row]
+        key = (position, line, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_paragraph_line(self._shown[row], line, width, styles)
-            self._strips[key] = strip
+            strip = self._strips[key] = self._render_paragraph_line(position, line, width, styles)
         return strip
 
     def _render_paragraph_line(self, position: int, line: int, width: int,
                                styles: dict[str, Style]) -> Strip:
         base = styles["base"]
-        ranges = self._ranges(position)
+        ranges = self._layout.ranges(position)
         if line * 2 >= len(ranges):
             return Strip.blank(width, base)
         paragraph = self._paragraphs[position]
@@ -450,105 +609,125 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ---- layout ----------------------------------------------------------------------------
 
+    def _set_paragraphs(self, paragraphs: Sequence[Paragraph]) -> None:
+        self._paragraphs = tuple(paragraphs)
+        self._texts = [p.text for p in self._paragraphs]
+        self._kinds = [p.kind for p in self._paragraphs]
+        self._by_index = {p.index: n for n, p in enumerate(self._paragraphs)}
+        self._search = None
+        self._layers = {layer: {} for layer in _LAYERS}
+        self._highlights, self._match_spans, self._focus = [], [], None
+        self._wrapped = {}
+        self._strips.clear()
+        self._layout = WrappedLayout(self._texts, [], 0, self._wrapped)
+        self._gutter = len(str(max((p.index for p in self._paragraphs), default=0))) + 1
+
     def _text_width(self) -> int:
-        region = self.scrollable_content_region
-        if region.width <= 0:
-            return 0
-        return max(1, region.width - self._gutter_width())
+        width = self.scrollable_content_region.width
+        return max(1, width - self._gutter) if width > 0 else 0
 
-    def _gutter_width(self) -> int:
-        last = max((p.index for p in self._paragraphs), default=0)
-        return len(str(last)) + 1
+    def _viewport_height(self) -> int:
+        return self.scrollable_content_region.height or self.size.height
 
-    def _is_displayed(self, paragraph: Paragraph) -> bool:
-        if paragraph.kind == "boilerplate" and not self.show_boilerplate:
-            return False
-        if paragraph.kind in _CAPTION_KINDS and not self.show_captions:
-            return False
-        return True
+    def _hidden_kinds(self) -> frozenset[str]:
+        hidden = set() if self.show_captions else set(_CAPTION_KINDS)
+        if not self.show_boilerplate:
+            hidden.add("boilerplate")
+        return frozenset(hidden)
+
+    def _top_position(self) -> int | None:
+        located = self._layout.locate(round(self.scroll_y))
+        return None if located is None else self._layout.rows[located[0]]
 
     def _relayout(self, anchor: int | None) -> None:
-        """Recompute which paragraphs show and where; keep ``anchor`` (a paragraph index) on top."""
-        self._gutter = self._gutter_width()
+        """Recompute which paragraphs show and where; put paragraph position ``anchor`` on top
+        (None: the top of the text)."""
         width = self._text_width()
-        if width != self._wrap_width:
+        if width != self._layout.width:
             self._wrapped = {}
-            self._wrap_width = width
         if self._search is not None and self.only_matches:
-            candidates: Iterable[int] = (self._by_index[i] for i in self._search if i in self._by_index)
+            candidates: Iterable[int] = sorted(
+                self._by_index[i] for i in self._search if i in self._by_index)
         else:
             candidates = range(len(self._paragraphs))
-        self._shown = [pos for pos in candidates if self._is_displayed(self._paragraphs[pos])]
-        if width:
-            heights = [len(self._ranges(pos)) // 2 + 1 for pos in self._shown]
-            if heights:
-                heights[-1] -= 1  # no blank line after the last paragraph
-            self._starts = [0, *accumulate(heights)][:-1] if heights else []
-            total = sum(heights)
-        else:
-            self._starts = [0] * len(self._shown)
-            total = 0
-        self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, total)
-        if anchor is not None and self._shown:
-            row = self._row_at_or_after(anchor)
-            self.scroll_to(y=self._starts[row], animate=False, immediate=True)
+        hidden = self._hidden_kinds()
+        kinds = self._kinds
+        rows = [position for position in candidates if kinds[position] not in hidden]
+        self._layout = WrappedLayout(self._texts, rows if width else [], width, self._wrapped)
+        top = 0
+        if anchor is not None and self._layout.rows:
+            row = self._layout.row_at_or_after(anchor)
+            self._layout.make_exact([row])
+            top = self._layout.starts[row]
+        self._layout.make_exact_between(top, top + self._viewport_height())
+        self._layout_changed()
+        self._scroll_to_line(top)
+        self._start_refining()
+
+    def _layout_changed(self) -> None:
+        """Lines moved (strips are keyed by paragraph and line, so the cache stays valid)."""
+        self.virtual_size = Size(self.scrollable_content_region.width, self._layout.total)
         self.refresh()
 
-    def _ranges(self, position: int) -> tuple[int, ...]:
-        ranges = self._wrapped.get(position)
-        if ranges is None:
-            ranges = wrap_ranges(self._paragraphs[position].text, self._wrap_width or 1)
-            self._wrapped[position] = ranges
-        return ranges
+    def _scroll_to_line(self, y: float) -> None:
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+        self._make_viewport_exact()
 
-    def _row_at_or_after(self, index: int) -> int:
-        """Row of the first shown paragraph whose index is >= ``index`` (or the last row)."""
-        indices = [self._paragraphs[pos].index for pos in self._shown]
-        row = bisect_right(indices, index - 1) if indices == sorted(indices) else 0
-        return min(row, len(self._shown) - 1)
+    def _make_viewport_exact(self) -> None:
+        top = round(self.scroll_y)
+        if self._layout.make_exact_between(top, top + self._viewport_height()):
+            self._layout_changed()
 
-    def _locate(self, y: int) -> tuple[int, int] | None:
-        """(row in the shown list, line within that paragraph) for virtual line ``y``."""
-        if y < 0 or not self._shown or y >= self.virtual_size.height:
-            return None
-        row = bisect_right(self._starts, y) - 1
-        return row, y - self._starts[row]
+    def _start_refining(self) -> None:
+        if not self._refining and not self._layout.complete and self.is_mounted:
+            self._refining = True
+            self.set_timer(0.001, self._refine)
+
+    def _refine(self) -> None:
+        """One slice of background wrapping, keeping the paragraph on top where it is."""
+        self._refining = False
+        layout = self._layout
+        located = layout.locate(round(self.scroll_y))
+        if layout.refine(_REFINE_SLICE):
+            if located is not None and layout is self._layout:
+                row, line = located
+                self._layout_changed()
+                self.scroll_to(y=layout.starts[row] + min(line, layout.heights[row] - 1),
+                               animate=False, immediate=True)
+        self._start_refining()
 
     def _span_y(self, span: Span) -> int | None:
         position = self._by_index.get(span.paragraph)
-        if position is None or not self._shown:
+        row = None if position is None else self._layout.row_of(position)
+        if row is None:
             return None
-        row = bisect_right(self._shown, position) - 1
-        if row < 0 or self._shown[row] != position:
-            return None
-        ranges = self._ranges(position)
-        line = 0
-        while line * 2 + 2 < len(ranges) and ranges[line * 2 + 2] <= span.start:
-            line += 1
-        return self._starts[row] + line
+        was_exact = self._layout.is_exact(row)
+        y = self._layout.line_of(row, span.start)
+        if not was_exact:
+            self._layout_changed()
+        return y
 
     # ---- highlights ------------------------------------------------------------------------
 
     def _step_highlight(self, step: int) -> None:
+        """Move to the next/previous highlight, or search match when nothing is highlighted."""
         if self._highlights:
             current = self._focus if self._focus is not None else (-1 if step > 0 else 0)
             self._focus_on((current + step) % len(self._highlights))
             return
-        targets = [s for s in self._match_spans if self._span_y(s) is not None]
-        if not targets:
+        shown = [span for span in self._match_spans
+                 if (p := self._by_index.get(span.paragraph)) is not None
+                 and self._layout.row_of(p) is not None]
+        if not shown:
             return
-        top = round(self.scroll_y)
-        height = self.scrollable_content_region.height
-        centre = top + height // 2
-        ys = [self._span_y(s) or 0 for s in targets]
-        if step > 0:
-            following = [n for n, y in enumerate(ys) if y > centre]
-            target = targets[following[0] if following else 0]
-        else:
-            preceding = [n for n, y in enumerate(ys) if y < centre]
-            target = targets[preceding[-1] if preceding else -1]
-        self.scroll_to_span(target)
+        current = self._match_cursor
+        if current is None or current >= len(shown):
+            current = -1 if step > 0 else 0
+        self._match_cursor = (current + step) % len(shown)
+        span = shown[self._match_cursor]
+        self._layers["current"] = {span.paragraph: [(span.start, span.end)]}
+        self._repaint()
+        self.scroll_to_span(span)
 
     def _focus_on(self, number: int) -> None:
         self._focus = number

@@ -15,6 +15,7 @@ people share a surname, and a Mr./Ms. must agree with what is known of the perso
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -30,23 +31,30 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x5B)) + "".join(
     chr(c) for c in list(range(0xC0, 0x250)) + list(range(0x386, 0x3AC)) + list(range(0x400, 0x430))
     if chr(c).isupper())
 _UP = "[" + re.escape(_UPPER) + "]"
-_WORD = rf"(?:(?:al|el|bin|ibn|ben|d|l)[-'’])?{_UP}[^\W_]*(?:['’\u2010-][^\W\d_]+)*\.?"
-_CONNECT = r"(?:[ \u00a0](?:de|del|della|der|den|di|da|das|dos|du|la|le|van|von|bin|ibn|al|el|y|zu|ter|of|the|for|and|on|&)){1,3}"
-_RUN = re.compile(rf"{_WORD}(?:(?:{_CONNECT})?[ \u00a0]{_WORD})*")
+_WORD = rf"(?:(?:{_UP}\.){{2,}}|(?:(?:al|el|bin|ibn|ben|d|l)[-'’])?{_UP}[^\W_]*(?:['’\u2010-][^\W\d_]+|&{_UP}+)*\.?)"
+_NICKNAME = r"[ \u00a0][\u201c\"\u2018'][^\W\d_][^\W\d_.]{1,15}[\u201d\"\u2019']"
+_CONNECT = r"(?:[ \u00a0](?:de|del|della|der|den|di|da|das|dos|du|la|le|van|von|bin|ibn|al|el|y|zu|ter|ap|ab|ferch|mac|of|the|for|and|on|&)){1,3}"
+_RUN = re.compile(rf"{_WORD}(?:(?:{_CONNECT}|{_NICKNAME})?[ \u00a0]{_WORD})*")
 _RUN_TOKEN = re.compile(r"[^\s]+")
 _SENTENCE_OPENERS = frozenset(".!?:;\u201c\"\u2018\u2014\u2013(-\u2026\n*•>|")
 
 # Connectors allowed only after an organisation head word or a title ("Secretary of State").
 _LOOSE_CONNECTORS = frozenset({"of", "the", "for", "and", "on", "&"})
 _PARTICLES = lx.NAME_PARTICLES
+_FUNCTION_WORDS = frozenset("""the a an this that these those but and or nor in on at for from with as after before
+while when if since during despite last next nearly according meanwhile however by of to under over
+about among between through then so yet also even still one two three some many most more several
+his her their its our my your we they he she it there here what which who how why where when
+""".split())
 
 _VERB_ALT = "|".join(sorted((v for v in lx.SPEECH_VERBS if v not in lx.WEAK_SPEECH_VERBS), key=len, reverse=True))
 _AUX_ALT = "|".join(sorted(lx.AUXILIARIES, key=len, reverse=True))
 _ROLE_ALT = "|".join(sorted((re.escape(w) for w in lx.ROLE_NOUNS), key=len, reverse=True))
 _SPEECH_AFTER = re.compile(
-    rf"(?:['’]s?)?\s*(?:,\s*(?:\d{{1,3}}|[^,“”\"]{{1,90}}),\s*)?(?:(?:{_AUX_ALT})\s+){{0,3}}(?:{_VERB_ALT})\b",
+    rf"(?:['’]s?)?\s*(?:,\s*(?:\d{{1,3}}|[^,“”\"]{{1,90}}),\s*|,\s*)?(?:(?:{_AUX_ALT})\s+){{0,3}}(?:{_VERB_ALT})\b",
 )
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_VERB_ALT})\s+$")
+_SPEECH_NP_BEFORE = re.compile(rf"\b(?:{_VERB_ALT})\s+(?:the|a|an|its|his|her|their)\s+[^\W\d_][\w’'\- ]{{1,60}},\s+$")
 _APPOSITION = re.compile(
     rf",\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w’'.\-]+\s+){{0,5}}?(?:{_ROLE_ALT})\b",
     re.IGNORECASE,
@@ -56,7 +64,7 @@ _ROLE_AFTER = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?((?:[^,;:“”\"()\n.]|\.(?=\S))+?)(?=,|\.(?:\s|$)|;|:|\s+(?:who|which|that|said|says|told|and\s+(?:a|an|the)\s)\b|\s*[“\"(]|$)",
 )
 _ROLE_BEFORE = re.compile(
-    r"(?:^|\b(?:the|a|an|its|their|his|her)\s+)((?:[a-z][\w’'\-]*\s+){0,2}(?:" + _ROLE_ALT + r")(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?[^,;:“”\"()]{1,60}?)?),\s+$",
+    r"(?:^|\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)((?:[a-z][\w’'\-]*\s+){0,2}(?:" + _ROLE_ALT + r")(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?[^,;:“”\"()]{1,60}?)?),\s+$",
 )
 
 
@@ -80,6 +88,10 @@ class Candidate:
     evidence: bool = False
     in_title: bool = False
     key: int | None = None
+    offsets: list[tuple[int, int]] = field(default_factory=list)
+    org_hint: bool = False
+    weak_title: bool = False
+    place_hint: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +149,14 @@ class EntityIndex:
         self._drafts: dict[int, _Draft] = {}
         self._by_last: dict[str, list[int]] = {}
         self._by_phrase: dict[tuple[str, str], int] = {}
+        self._by_inner: dict[str, list[int]] = {}
+        self._by_core: dict[tuple[str, ...], int] = {}
+        self._by_first_last: dict[tuple[str, str], int] = {}
+        self._by_suffix_full: dict[tuple[str, ...], int] = {}
+        self._suffix_mentions: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+        self._short_only: dict[tuple[str, ...], int] = {}
+        self._by_role_word: dict[str, list[int]] = {}
+        self._org_by_word: dict[str, list[int]] = {}
 
     # ----- queries used by quote attribution -------------------------------------------------
     def mentions_in(self, paragraph: int) -> list[Mention]:
@@ -161,17 +181,22 @@ class EntityIndex:
 
     def keys_with_role_word(self, word: str) -> list[int]:
         """People whose role mentions ``word`` ("mayor" -> the mayor of New York City)."""
-        word = fold(word)
-        found = []
-        for key, draft in self._drafts.items():
-            if draft.kind == "person" and draft.role and word in fold(draft.role).split():
-                found.append(key)
-        return found
+        return self._by_role_word.get(fold(word), [])
 
     def org_keys_with_word(self, word: str) -> list[int]:
         """Organisations whose name contains ``word`` ("ministry" -> the Foreign Ministry)."""
-        word = fold(word)
-        return [k for k, d in self._drafts.items() if d.kind == "organization" and word in d.tokens]
+        return self._org_by_word.get(fold(word), [])
+
+    def _index_words(self) -> None:
+        for key, draft in self._drafts.items():
+            if not draft.mentions:
+                continue
+            if draft.kind == "person" and draft.role:
+                for word in set(fold(draft.role).replace("’s", " ").replace("'s", " ").split()):
+                    self._by_role_word.setdefault(word, []).append(key)
+            elif draft.kind == "organization":
+                for word in set(draft.tokens):
+                    self._org_by_word.setdefault(word, []).append(key)
 
     # ----- building ---------------------------------------------------------------------------
     @classmethod
@@ -187,6 +212,9 @@ class EntityIndex:
         key = len(self._drafts)
         draft = _Draft(key, kind, tokens, name)
         self._drafts[key] = draft
+        if kind == "person":
+            for token in set(tokens[1:-1]):
+                self._by_inner.setdefault(token, []).append(key)
         return draft
 
     def _attach(self, cand: Candidate, draft: _Draft) -> None:
@@ -195,7 +223,9 @@ class EntityIndex:
         draft.aliases.setdefault(text[cand.start:cand.end], None)
         if not cand.credit:
             draft.credit_only = False
-        if cand.role and not draft.role:
+        if draft.kind == "person" and not draft.role and cand.role is None and not cand.credit:
+            cand.role = _role_of(self.paragraphs[cand.paragraph].text, cand)
+        if cand.role and not draft.role and draft.kind == "person":
             draft.role = cand.role
         if cand.honorific and not draft.gender:
             draft.gender = lx.HONORIFICS.get(cand.honorific, "")
@@ -209,12 +239,15 @@ class EntityIndex:
 
     def _resolve(self, candidates: list[Candidate]) -> None:
         surnames_with_honorific: set[str] = set()
+        alone: dict[str, int] = {}
         for cand in candidates:
             if cand.honorific or cand.titled:
                 if cand.folded:
                     surnames_with_honorific.add(cand.folded[-1])
+            elif len(cand.folded) == 1 and not cand.in_title and cand.evidence and not cand.in_quote:
+                alone[cand.folded[0]] = alone.get(cand.folded[0], 0) + 1
         for cand in candidates:
-            _classify(cand, surnames_with_honorific)
+            _classify(cand, surnames_with_honorific, alone)
 
         people_full = [c for c in candidates if c.kind == "person" and len(c.folded) >= 2]
         # Longest names first so that "López Obrador" finds "Andrés Manuel López Obrador".
@@ -222,11 +255,11 @@ class EntityIndex:
         for cand in people_full:
             draft = self._match_full(cand)
             if draft is None:
-                draft = self._new("person", tuple(cand.folded), " ".join(cand.tokens))
-                self._by_last.setdefault(cand.folded[-1], []).append(draft.key)
-                first = lx.FIRST_NAMES.get(cand.folded[0], "")
-                draft.gender = first
+                draft = self._new_person(cand)
             self._attach(cand, draft)
+            self._note_full_mention(cand, draft)
+        for entries in self._suffix_mentions.values():
+            entries.sort()
         # Places, organisations and groups: one entity per folded name.
         for cand in candidates:
             if cand.kind in ("place", "organization", "group") and cand.key is None:
@@ -253,9 +286,12 @@ class EntityIndex:
                 if draft is None and strong and cand.kind == "person":
                     draft = self._new("person", tuple(cand.folded), " ".join(cand.tokens))
                     self._by_last.setdefault(cand.folded[-1], []).append(draft.key)
+                    self._short_only.setdefault(tuple(cand.folded), draft.key)
+                if draft is None and not strong and cand.evidence and not cand.in_quote and not cand.in_title:
+                    draft = self._org_for(cand)  # "Freightline said": a speaker never given a first name
                 if draft is not None:
                     self._attach(cand, draft)
-        self._by_phrase_people()
+        self._match_headline_words(candidates)
         for cand in candidates:
             if cand.key is not None:
                 mention = Mention(Span(cand.paragraph, cand.start, cand.end), cand.key,
@@ -264,47 +300,126 @@ class EntityIndex:
                 self._mentions.setdefault(cand.paragraph, []).append(mention)
         for mentions in self._mentions.values():
             mentions.sort(key=lambda m: m.span.start)
+        self._index_words()
 
-    def _by_phrase_people(self) -> None:
-        """Nothing to do: kept for symmetry (people are indexed by last name)."""
+    def _org_for(self, cand: Candidate) -> _Draft:
+        phrase = " ".join(cand.tokens)
+        lookup = ("organization", _org_key(cand))
+        key = self._by_phrase.get(lookup)
+        if key is not None:
+            return self._drafts[key]
+        draft = self._new("organization", tuple(cand.folded), phrase)
+        self._by_phrase[lookup] = draft.key
+        return draft
+
+    def _match_headline_words(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Headline capitals are not names: only words already known from the body count there."""
+        extra: list[Candidate] = []
+        for cand in candidates:
+            if not cand.in_title or cand.key is not None:
+                continue
+            n = len(cand.folded)
+            i = 0
+            while i < n:
+                for j in range(min(n, i + 4), i, -1):
+                    words = tuple(cand.folded[i:j])
+                    draft = self._known(words)
+                    if draft is not None:
+                        start, end = cand.offsets[i][0], cand.offsets[j - 1][1]
+                        text = self.paragraphs[cand.paragraph].text
+                        if text[end - 2:end] in ("’s", "'s"):
+                            end -= 2
+                        piece = Candidate(cand.paragraph, start, end, start, cand.tokens[i:j],
+                                          list(words), in_title=True, kind=draft.kind)
+                        piece.key = draft.key
+                        draft.aliases.setdefault(text[start:end], None)
+                        extra.append(piece)
+                        i = j - 1
+                        break
+                i += 1
+        candidates.extend(extra)
+        return extra
+
+    def _known(self, words: tuple[str, ...]) -> _Draft | None:
+        phrase = " ".join(words)
+        for kind in ("place", "organization", "group"):
+            key = self._by_phrase.get((kind, place_key(phrase) if kind == "place" else phrase))
+            if key is not None:
+                return self._drafts[key]
+        found = [self._drafts[k] for k in self._by_last.get(words[-1], ())
+                 if self._drafts[k].tokens[-len(words):] == words and not self._drafts[k].credit_only]
+        if len(found) == 1:
+            return found[0]
+        return None
+
+    def _new_person(self, cand: Candidate) -> _Draft:
+        draft = self._new("person", tuple(cand.folded), " ".join(cand.tokens))
+        draft.gender = lx.FIRST_NAMES.get(cand.folded[0], "")
+        self._by_last.setdefault(cand.folded[-1], []).append(draft.key)
+        core = _core(draft.tokens)
+        if core:
+            self._by_core.setdefault(core, draft.key)
+            self._by_first_last.setdefault((core[0], core[-1]), draft.key)
+            for length in range(2, len(core)):
+                suffix = core[-length:]
+                if suffix[0] not in lx.FIRST_NAMES_SET:
+                    self._by_suffix_full.setdefault(suffix, draft.key)
+        return draft
+
+    def _note_full_mention(self, cand: Candidate, draft: _Draft) -> None:
+        """Remember where a full name was given, so later short forms find the latest one."""
+        pos = (cand.paragraph, cand.start, draft.key)
+        tokens = draft.tokens
+        for length in (1, 2):
+            if len(tokens) > length:
+                self._suffix_mentions.setdefault(tokens[-length:], []).append(pos)
 
     def _match_full(self, cand: Candidate) -> _Draft | None:
-        tokens = cand.folded
-        for key in self._by_last.get(tokens[-1], ()):
+        core = _core(tuple(cand.folded))
+        if not core:
+            return None
+        for key in (self._by_core.get(core), self._by_first_last.get((core[0], core[-1])) if len(core) > 1 else None,
+                    self._by_suffix_full.get(core) if core[0] not in lx.FIRST_NAMES_SET else None):
+            if key is None:
+                continue
             draft = self._drafts[key]
-            if draft.credit_only != cand.credit and len(tokens) >= 2 and len(draft.tokens) >= 2:
-                if _core(draft.tokens) != _core(tuple(tokens)):
-                    continue
-            if _same_person(draft.tokens, tuple(tokens)):
-                return draft
+            if draft.credit_only != cand.credit and _core(draft.tokens) != core:
+                continue  # a photographer and a speaker who merely share a surname
+            return draft
         return None
 
     def _match_short(self, cand: Candidate) -> _Draft | None:
+        """The person a short form ("Mr. Blinken", "Blinken") refers to: the latest full name it ends."""
         tokens = tuple(cand.folded)
         gender = lx.HONORIFICS.get(cand.honorific or "", "")
-        found: list[_Draft] = []
-        for key in self._by_last.get(tokens[-1], ()):
-            draft = self._drafts[key]
-            if draft.tokens[-len(tokens):] == tokens or draft.tokens == tokens:
-                found.append(draft)
-        if not found and len(tokens) == 1:
+        pos = (cand.paragraph, cand.start, 1 << 30)
+
+        def fits(draft: _Draft, allow_credit: bool) -> bool:
+            return (draft.kind == "person" and (allow_credit or not draft.credit_only)
+                    and (not gender or not draft.gender or draft.gender == gender))
+
+        entries = self._suffix_mentions.get(tokens)
+        if entries:
+            at = bisect_right(entries, pos) - 1
+            for allow_credit in (False, True):
+                for j in range(at, max(-1, at - 30), -1):
+                    draft = self._drafts[entries[j][2]]
+                    if fits(draft, allow_credit):
+                        return draft
+                for j in range(at + 1, min(len(entries), at + 31)):
+                    draft = self._drafts[entries[j][2]]
+                    if fits(draft, allow_credit):
+                        return draft
+        key = self._short_only.get(tokens)
+        if key is not None and fits(self._drafts[key], True):
+            return self._drafts[key]
+        if len(tokens) == 1:
             # Spanish double surnames: "Rodríguez" for "Emiliano Rodríguez Mega".
-            for key, draft in self._drafts.items():
-                if draft.kind == "person" and len(draft.tokens) >= 3 and tokens[0] in draft.tokens[1:-1]:
-                    found.append(draft)
-        if gender:
-            found = [d for d in found if not d.gender or d.gender == gender]
-        found = [d for d in found if d.kind == "person"]
-        if not found:
-            return None
-        if len(found) > 1:
-            non_credit = [d for d in found if not d.credit_only]
-            found = non_credit or found
-            pos = (cand.paragraph, cand.start)
-            before = [d for d in found if d.last_seen <= pos and d.last_seen != (-1, -1)]
-            if before:
-                return max(before, key=lambda d: d.last_seen)
-        return found[0]
+            for key in self._by_inner.get(tokens[0], ())[:30]:
+                draft = self._drafts[key]
+                if fits(draft, False):
+                    return draft
+        return None
 
     # ----- freezing ---------------------------------------------------------------------------
     def freeze(self, drafts: Sequence[QuoteDraft]) -> tuple[list[Entity], list[Quote]]:
@@ -359,14 +474,15 @@ def _quote_regions(quotes: Sequence[RawQuote]) -> dict[int, list[tuple[int, int]
     for quote in quotes:
         for part in quote.parts:
             regions.setdefault(part.paragraph, []).append((part.start, part.end))
+    for spans in regions.values():
+        spans.sort()
     return regions
 
 
 def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
-    for start, end in regions:
-        if start <= pos < end:
-            return True
-    return False
+    """Whether ``pos`` falls in one of the sorted, non-overlapping ``regions`` (binary search)."""
+    at = bisect_right(regions, (pos, 1 << 62)) - 1
+    return at >= 0 and regions[at][0] <= pos < regions[at][1]
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -396,13 +512,35 @@ def _find_candidates(paragraphs: Sequence[Paragraph], regions: dict[int, list[tu
             credit_from = len(text)
         quote_regions = regions.get(paragraph.index, [])
         for match in _RUN.finditer(text):
-            for cand in _split_run(text, match.start(), match.group(), paragraph.index):
+            start = match.start()
+            for cand in _parsed_run(match.group(), _sentence_initial(text, start), start, paragraph.index):
                 cand.credit = cand.start >= credit_from
                 cand.in_quote = bool(quote_regions) and _inside(quote_regions, cand.start)
                 cand.in_title = kind == "title"
                 _gather_evidence(text, cand)
                 candidates.append(cand)
     return candidates
+
+
+_RUN_CACHE: dict[tuple[str, bool], list[Candidate]] = {}
+_RUN_CACHE_LIMIT = 50_000
+
+
+def _parsed_run(run: str, initial: bool, offset: int, paragraph: int) -> list[Candidate]:
+    """``_split_run`` for one run, memoised on its words: names repeat, so most runs are cache hits."""
+    key = (run, initial)
+    templates = _RUN_CACHE.get(key)
+    if templates is None:
+        prefix = ". " if initial else "x "
+        templates = _split_run(prefix + run, 2, run, -1)
+        if len(_RUN_CACHE) >= _RUN_CACHE_LIMIT:
+            _RUN_CACHE.clear()
+        _RUN_CACHE[key] = templates
+    shift = offset - 2
+    return [Candidate(paragraph, t.start + shift, t.end + shift, t.name_start + shift, t.tokens, t.folded,
+                      t.honorific, t.role, t.titled, sentence_initial=t.sentence_initial,
+                      offsets=[(a + shift, b + shift) for a, b in t.offsets], weak_title=t.weak_title)
+            for t in templates]
 
 
 def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candidate]:
@@ -413,6 +551,8 @@ def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candida
     groups: list[list[tuple[int, int, str]]] = [[]]
     for i, tok in enumerate(tokens):
         word = tok[2]
+        if word[0] in "\u201c\"\u2018'":
+            continue  # a nickname: Michael "Mike" Delgado
         low = word.lower()
         if not _is_upper_word(word):
             prev = fold_word(groups[-1][-1][2]) if groups[-1] else ""
@@ -453,8 +593,11 @@ def _candidate(text: str, group: list[tuple[int, int, str]], paragraph: int) -> 
     # Strip leading common words ("But", "The", "Last") that are not titles or honorifics.
     while group:
         word = fold_word(group[0][2])
+        whole = fold_phrase(" ".join(t[2] for t in group)).rstrip(".")
+        if fold_word(group[-1][2]) in lx.ORG_HEADS and len(group) > 1 and word not in _FUNCTION_WORDS:
+            break  # "State Department", "National Guard": the first word belongs to the name
         if (word in lx.COMMON_WORDS and word not in lx.TITLE_WORDS and word not in lx.HONORIFICS
-                and fold_phrase(" ".join(t[2] for t in group)).rstrip(".") not in lx.ORG_NAMES):
+                and whole not in lx.ORG_NAMES and whole not in lx.PLACES and place_key(whole) not in lx.PLACES):
             group = group[1:]
             sentence_initial = False
             continue
@@ -486,7 +629,8 @@ def _candidate(text: str, group: list[tuple[int, int, str]], paragraph: int) -> 
     if split >= 0:
         name_from = split + 1
         # "Secretary of State X": skip "of" + role modifiers after the title word.
-        if folded[name_from] in ("of", "for") :
+        weak_title = folded[name_from] in ("of", "for")
+        if weak_title:
             j = name_from + 1
             while j < len(folded) - 1 and (folded[j] in lx.ROLE_MODIFIERS or folded[j] in lx.PLACES):
                 j += 1
@@ -507,30 +651,110 @@ def _candidate(text: str, group: list[tuple[int, int, str]], paragraph: int) -> 
                     role = text[group[0][0]:group[split - 1][1]] if split > 0 else None
             titled = True
             start = group[split][0] if honorific else group[name_from][0]
+            if all(w in lx.TITLE_WORDS or w in lx.COMMON_WORDS for w in name_tokens):
+                return None
             cand = Candidate(paragraph, start, group[-1][1], group[name_from][0],
                              words[name_from:], folded[name_from:], honorific, role, True,
-                             sentence_initial=sentence_initial and split == 0)
+                             sentence_initial=sentence_initial and split == 0,
+                             offsets=[(t[0], t[1]) for t in group[name_from:]])
+            cand.weak_title = weak_title and honorific is None
             return cand
     return Candidate(paragraph, group[0][0], group[-1][1], group[0][0], words, folded,
-                     sentence_initial=sentence_initial, titled=titled)
+                     sentence_initial=sentence_initial, titled=titled,
+                     offsets=[(t[0], t[1]) for t in group])
 
 
 def _all_places(tokens: list[str]) -> bool:
     return place_key(" ".join(tokens)) in lx.PLACES or " ".join(tokens) in lx.PLACES
 
 
+_WORD_BEFORE = re.compile(r"((?:[^\W\d_][\w’'\-]*\s+){0,2}?)([a-z][\w\-]*)\s+$")
+_WORD_AFTER = re.compile(r"(?:['’]s?)?\s+([a-z][\w\-]*)")
+_NOT_ROLE_START = frozenset({"who", "which", "that", "whose", "where", "when", "and", "but", "or", "as",
+                             "in", "on", "at", "of", "for", "with", "to", "from", "by", "he", "she", "it",
+                             "they", "we", "i", "you", "this", "there", "here", "if", "so", "then"})
+_FAMILY_OF_NAME = frozenset({"administration", "government", "campaign", "family", "era", "doctrine"})
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
+
+
 def _gather_evidence(text: str, cand: Candidate) -> None:
+    """What the words around a name say about it: a speech verb, a role, a company noun."""
     after = text[cand.end:cand.end + 160]
-    if _SPEECH_AFTER.match(after) or _APPOSITION.match(after) or _AGE.match(after):
-        cand.evidence = True
-    else:
-        before = text[max(0, cand.start - 40):cand.start]
-        if _SPEECH_BEFORE.search(before):
+    before = text[max(0, cand.start - 60):cand.start]
+    before_words = before.split()[-3:]
+    last = before_words[-1] if before_words and before[-1:].isspace() else ""
+    if last and last[0].islower():
+        word = last.rstrip(",;:")
+        if word == last and word in lx.ORG_TYPE_NOUNS:
+            cand.org_hint = True
+        elif word == last and (word in lx.ROLE_NOUNS or word in lx.TITLE_WORDS) and not cand.honorific:
             cand.evidence = True
-    if cand.role is None and not cand.in_quote:
-        role = _role_after(after) or _role_before(text[max(0, cand.start - 160):cand.start])
-        if role:
-            cand.role = role
+            if cand.role is None and not cand.in_quote:
+                phrase = [w for w in before_words[:-1] if w[:1].isalpha() and w[-1:].isalnum()]
+                while phrase and phrase[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+                    phrase = phrase[1:]
+                cand.role = " ".join([*phrase[-2:], word])
+        elif word in lx.SPEECH_VERBS and word not in lx.WEAK_SPEECH_VERBS:
+            cand.evidence = True  # "said Jane Doe"
+    after_word = _WORD_AFTER.match(after) if after[:2] not in ("’s", "'s") else None
+    if after_word:
+        word = after_word.group(1)
+        if word in lx.PLACE_HEADS:
+            cand.place_hint = True
+        elif word in lx.ORG_HEADS and word not in ("party", "group") and word not in _FAMILY_OF_NAME \
+                or word in ("cartel", "gang"):
+            cand.org_hint = True
+    if not cand.evidence and after[:1] in (",", " ", "’", "'"):
+        cand.evidence = _speech_or_role_after(after)
+    if not cand.evidence and before.endswith(", ") and _SPEECH_NP_BEFORE.search(text, max(0, cand.start - 90), cand.start):
+        cand.evidence = True  # "said the harbourmaster, Kerenza Pascoe"
+
+
+def _speech_or_role_after(after: str) -> bool:
+    """'X said', 'X, 45, said', 'X, a spokesman for ..., said', 'X, a lawyer': a person's context."""
+    rest = after
+    if rest[:2] in ("’s", "'s"):
+        return False
+    apposition = ""
+    if rest[:1] == ",":
+        if _AGE.match(after):
+            return True
+        rest = rest[1:]
+        cut = rest.find(",", 0, 100)
+        if cut > 0 and not any(c in rest[:cut] for c in "“”\"."):
+            apposition = rest[:cut]
+    if _verb_first(rest):
+        return True
+    if apposition:
+        words = [w.strip(".;:’'").lower() for w in apposition.split()[:7]]
+        if any(w in lx.ROLE_NOUNS for w in words):
+            return True
+        return _verb_first(rest[len(apposition) + 1:])
+    return False
+
+
+def _verb_first(rest: str) -> bool:
+    """Whether the text starts (after auxiliaries such as 'has also') with a speech verb."""
+    for word in rest.split(None, 5)[:5]:
+        word = word.strip(",.;:").lower()
+        if word in lx.AUXILIARIES:
+            continue
+        return word in lx.SPEECH_VERBS and word not in lx.WEAK_SPEECH_VERBS
+    return False
+
+
+def _role_of(text: str, cand: Candidate) -> str | None:
+    """A role stated next to a person's name: ', director of X,' or 'the mayor of X, NAME'."""
+    if cand.in_quote:
+        return None
+    after = text[cand.end:cand.end + 160]
+    role = _role_after(after) if after[:1] == "," else None
+    if role is None and text[max(0, cand.start - 2):cand.start] == ", ":
+        window = text[max(0, cand.start - 160):cand.start]
+        role = _role_before(window)
+        if role is None and _SPEECH_NP_BEFORE.search(window[-90:]):
+            role = window[-90:].rsplit(",", 2)[-2].split(" the ", 1)[-1].strip() or None
+    return role
 
 
 def _role_after(after: str) -> str | None:
@@ -539,7 +763,11 @@ def _role_after(after: str) -> str | None:
         return None
     phrase = match.group(1).strip()
     words = fold(phrase).split()
-    if not words or len(words) > 18 or not any(w.strip("’'s") in lx.ROLE_NOUNS or w in lx.ROLE_NOUNS for w in words[:8]):
+    if not words or words[0] in lx.SPEECH_VERBS or words[0] in lx.AUXILIARIES or words[0] in _NOT_ROLE_START:
+        return None
+    if any(w in lx.SPEECH_VERBS and w not in lx.WEAK_SPEECH_VERBS for w in words):
+        return None
+    if len(words) > 18 or not any(w.strip("’'s") in lx.ROLE_NOUNS or w in lx.ROLE_NOUNS for w in words[:8]):
         return None
     if phrase[:1].isdigit():
         return None
@@ -556,15 +784,22 @@ def _role_before(before: str) -> str | None:
     return phrase
 
 
-def _classify(cand: Candidate, surnames_with_honorific: set[str]) -> None:
+def _classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str, int]) -> None:
     """Decide the kind of one candidate from its own words and the evidence around it."""
     folded = cand.folded
     phrase = " ".join(folded)
     surface_phrase = fold_phrase(" ".join(cand.tokens))
+    if cand.in_title:
+        cand.kind = None  # headline capitals: only names known from the body count there
+        return
+    if cand.weak_title and folded[0] not in lx.FIRST_NAMES_SET and not cand.evidence:
+        cand.kind = None  # "Commissioner of Metro Rail Safety": a title of an office, no name
+        return
     if cand.honorific or cand.titled:
-        cand.kind = "person" if len(folded) >= 2 else "person"
-        if cand.credit:
-            pass
+        cand.kind = "person"
+        return
+    if len(folded) == 1 and (phrase in lx.PARTIES or (phrase in lx.DEMONYMS and phrase.endswith("s"))):
+        cand.kind = "group"
         return
     if phrase in lx.ORG_NAMES or surface_phrase in lx.ORG_NAMES or surface_phrase.rstrip(".") in lx.ORG_NAMES:
         cand.kind = "organization"
@@ -572,10 +807,16 @@ def _classify(cand: Candidate, surnames_with_honorific: set[str]) -> None:
     if place_key(surface_phrase) in lx.PLACES or surface_phrase in lx.PLACES or phrase in lx.PLACES:
         cand.kind = "place"
         return
+    if cand.place_hint:
+        cand.kind = "place"
+        return
+    if cand.org_hint:
+        cand.kind = "organization"
+        return
     if len(folded) == 1 and (phrase in lx.PARTIES or (phrase in lx.DEMONYMS and phrase.endswith("s"))):
         cand.kind = "group"
         return
-    if any(w in lx.ORG_HEADS for w in folded[1:]) or (len(folded) == 1 and folded[0] in lx.ORG_HEADS and not cand.sentence_initial):
+    if (len(folded) > 1 and any(w in lx.ORG_HEADS for w in folded)) or (len(folded) == 1 and folded[0] in lx.ORG_HEADS and not cand.sentence_initial):
         cand.kind = "organization" if len(folded) > 1 else None
         return
     if all(_is_acronym(t) for t in cand.tokens):
@@ -593,7 +834,7 @@ def _classify(cand: Candidate, surnames_with_honorific: set[str]) -> None:
             if folded[0] in lx.FIRST_NAMES_SET and not any(w in lx.COMMON_WORDS for w in folded[1:]):
                 cand.kind = "person"
             return
-        if len(folded) > 4:
+        if len([w for w in folded if w not in _PARTICLES]) > 4:
             cand.kind = None
             return
         if cand.credit:
@@ -605,8 +846,15 @@ def _classify(cand: Candidate, surnames_with_honorific: set[str]) -> None:
         if cand.in_quote:
             cand.kind = None
             return
-        if cand.evidence or folded[-1] in surnames_with_honorific:
+        if folded[-1] in surnames_with_honorific or (
+                len(folded) <= 3 and alone.get(folded[-1], 0) > 0 and alone.get(folded[0], 0) == 0):
+            cand.kind = "person"  # people are named again by their last name, companies by their first
+            return
+        if cand.evidence and len([w for w in folded if w not in _PARTICLES]) <= 3 and alone.get(folded[0], 0) == 0:
             cand.kind = "person"
+            return
+        if alone.get(folded[0], 0) > 0 and cand.evidence:
+            cand.kind = "organization"
             return
         cand.kind = None
         return

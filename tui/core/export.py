@@ -13,7 +13,6 @@ import io
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -204,6 +203,8 @@ def write_atomic(path: str, content: str, protected: Sequence[str] = ()) -> None
     Readers of ``path`` see the old file or the whole new one, never a part; after any error
     the temporary file is gone and ``path`` is untouched. Raises ``OutputError``.
     """
+    import tempfile  # only when writing a file: keeps `--export` to stdout quick to start
+
     name = visible(path, newlines=False)
     for other in protected:
         if other != "-" and _same_file(path, other):

@@ -41,7 +41,7 @@ chairman chairwoman chair chairperson ceo executive founder coach manager profes
 dr gov sen rep lt gen col capt sgt maj adm cmdr supt insp det cllr councillor councilman
 councilwoman councilmember alderman assemblyman assemblywoman assemblymember delegate deputy
 undersecretary envoy consul spokesman spokeswoman spokesperson leader mp mep lawmaker trustee
-chancellor provost dean principal rector sultan emir crown duke duchess earl baron baroness
+chancellor provost dean principal rector sultan emir crown duke duchess baron baroness
 lord lady dame sir president-elect governor-elect mayor-elect nominee candidate commandant
 comptroller controller treasurer auditor registrar clerk magistrate constable ombudsman
 pres atty brig cdr surgeon secretary-general
@@ -79,8 +79,9 @@ campaigner protester protestor veteran employee engineer designer architect arti
 actor actress musician producer presenter host commentator banker investor entrepreneur
 specialist consultant developer founder co-founder cofounder chemist biologist physicist
 epidemiologist psychologist psychiatrist surgeon pilot officer-in-charge lecturer analyst
-grandmother grandfather mom dad parent chieftain spokespeople
-""")
+grandmother grandfather mom dad parent chieftain spokespeople corporator councilor
+boss skipper forward winger coordinator campaigner treasurer secretary-general midwife
+paramedic firefighter officer constable ranger""")
 
 # Speech verbs, every form -> the cue word recorded (the form as written).
 _SPEECH_LEMMAS = """
@@ -216,6 +217,7 @@ airlines airways motors energy petroleum oil pharmaceuticals reuters bloomberg c
 nations cabinet secretariat commissariat tribunal prosecutor's prison airport station
 project initiative program programme trust exchange reserve treasury pentagon kremlin
 brigade battalion regiment division cartel gang watch international institute's media
+district charity trust
 """)
 # Well-known organisations written without a head word.
 ORG_NAMES = _phrases("""
@@ -231,8 +233,8 @@ microsoft | amazon | meta | facebook | twitter | x | tiktok | instagram | youtub
 hamas | hezbollah | taliban | isis | islamic state | al qaeda | al-qaeda | kremlin | interpol |
 opec | g7 | g20 | brics | asean | african union | red cross | amnesty international |
 human rights watch | greenpeace | scotland yard | met police | nhs | ofcom | ofsted |
-bank of england | federal reserve | fed | supreme court | labour | tories | conservatives |
-democrats | republicans | gop | sinn fein | ukip | snp | dup | sdlp | likud | bundestag | knesset |
+bank of england | federal reserve | fed | supreme court |
+gop | sinn fein | ukip | snp | dup | sdlp | likud | bundestag | knesset |
 duma | politburo | state department | justice department | navy | army | air force | marines |
 """)
 
@@ -425,7 +427,7 @@ seamus padraig eamon eoin cian fionn declan ciaran niall darragh micheal leo end
 jean-luc jean-pierre jean-claude francois olivier thierry didier laurent gerard guillaume
 matthieu nicolas benoit marcel andre rene yves giuseppe giulio silvio matteo mario sergio
 enzo paolo stefano massimo alessandro francesco pietro carles jordi inigo pedro santiago
-josep manuel andres lopez emilio ignacio cristobal rodolfo fidel raul hugo evo lula
+josep manuel andres emilio ignacio cristobal rodolfo fidel raul hugo evo lula
 nicolas rafael gonzalo mauricio sebastian ollanta alan otto hans-peter karl-heinz heinz
 helmut gerhard horst dieter jurgen markus christoph florian tobias jonas lukas niklas
 ahmet mehmet mustafa ali kemal erdogan reza hassan hossein mahmoud ebrahim javad abbas
@@ -479,9 +481,26 @@ for _n in "will may june april mark bill rose grace joy guy jack frank dean rich
 FIRST_NAMES_SET = frozenset(FIRST_NAMES)
 
 # Lower-case particles inside names (van, de, bin, al-).
-NAME_PARTICLES = _words("de del della der den di da das dos du la le van von bin ibn al el y zu ter ten st")
+NAME_PARTICLES = _words("de del della der den di da das dos du la le van von bin ibn al el y zu ter ten st ap ab ferch mac")
 # Name suffixes kept with the name ("Jr.", "III").
 NAME_SUFFIXES = _words("jr sr ii iii iv")
 
 # Credit and contributor markers.
 CREDIT_MARKERS = _phrases("credit | credits | photo | photograph | photographs | image | images | picture | pictures | video | illustration | photo illustration")
+
+# Lower-case nouns that, right before a capitalised name, say it is an organisation.
+ORG_TYPE_NOUNS = _words("""
+charity company firm group agency organisation organization union party club team newspaper
+broadcaster network nonprofit non-profit bank startup start-up manufacturer retailer airline
+carrier insurer lender chain brand label publisher outlet magazine website app platform
+consultancy foundation thinktank think-tank coalition alliance campaign movement association
+operator utility developer supplier maker giant conglomerate fund regulator watchdog
+""")
+
+# Head words of place names ("Jones Valley Road", "Rue de la Loi", "Charles de Gaulle airport").
+PLACE_HEADS = _words("""
+road street avenue boulevard lane drive highway motorway freeway bridge square park plaza
+airport station harbour harbor port bay beach river lake mountain mountains valley hill hills
+island islands county province region district borough township village town city canyon
+creek forest desert coast peninsula strait canal stadium arena rue via calle avenida
+""")

@@ -69,21 +69,21 @@ def load(source: str, *, stdin: BinaryIO | None = None, max_bytes: int = MAX_BYT
         data = _read_stdin(name, stdin, max_bytes)
     else:
         data = _read_file(source, name, max_bytes)
-    text, warnings = decode(data, name)
+    text, warnings = decode(data, name, empty="empty" if source == STDIN else "empty file")
     return SourceText(source, text, warnings)
 
 
-def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
+def decode(data: bytes, name: str, *, empty: str = "empty file") -> tuple[str, tuple[str, ...]]:
     """Bytes -> text and warnings, or ``InputError`` when the bytes are not article text."""
     if not data:
-        raise InputError(f"{name}: empty file" if name != "standard input" else f"{name}: empty")
+        raise InputError(f"{name}: {empty}")
     warnings: list[str] = []
-    text, invalid = _decode_bytes(data, name, warnings)
+    text, invalid, unit = _decode_bytes(data, name, warnings)
     suspicious = count_suspicious(text)
     if _looks_binary(suspicious + invalid, len(text)):
         raise InputError(f"{name}: not a text file (too many control characters or invalid bytes)")
     if invalid:
-        warnings.append(f"{_plural(invalid, 'invalid UTF-8 byte')} replaced with \ufffd")
+        warnings.append(f"{_plural(invalid, unit)} replaced with \ufffd")
     if suspicious:
         warnings.append(f"{_plural(suspicious, 'control character')} shown as symbols")
     if _VISIBLE_CHAR.search(text) is None:
@@ -96,15 +96,19 @@ def _looks_binary(bad: int, length: int) -> bool:
     return share > BINARY_SHARE_ALWAYS or (bad > BINARY_MIN_COUNT and share > BINARY_SHARE)
 
 
-def _decode_bytes(data: bytes, name: str, warnings: list[str]) -> tuple[str, int]:
-    """Decode by byte order mark, else as UTF-8; returns the text and how many bytes were bad."""
+def _decode_bytes(data: bytes, name: str, warnings: list[str]) -> tuple[str, int, str]:
+    """Decode by byte order mark, else as UTF-8.
+
+    Returns the text, how many bad bytes (UTF-8) or sequences (UTF-16/32) were replaced, and
+    what to call them in the warning.
+    """
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             warnings.append(f"decoded as {label} (byte order mark)")
             body = data[len(bom):]
             text = body.decode(codec, errors="replace")
             bad = text.count("\ufffd") - body.decode(codec, errors="ignore").count("\ufffd")
-            return text, bad
+            return text, bad, f"invalid {label} sequence"
     if b"\x00" in data:
         raise InputError(f"{name}: not a text file (contains NUL bytes)")
     if data.startswith(codecs.BOM_UTF8):
@@ -113,7 +117,7 @@ def _decode_bytes(data: bytes, name: str, warnings: list[str]) -> tuple[str, int
     invalid = sum(1 for _ in _ESCAPED_BYTE.finditer(text))
     if invalid:
         text = _ESCAPED_BYTE.sub("\ufffd", text)
-    return text, invalid
+    return text, invalid, "invalid UTF-8 byte"
 
 
 def _read_file(path: str, name: str, max_bytes: int) -> bytes:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.core.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from tui.core.model import Paragraph
 
 # `` and '' first so they win over single characters.
@@ -25,6 +26,7 @@ _FAMILY = {
     "\u2018": "s", "\u2019": "s", "\u201a": "s", "'": "s",
 }
 _ELISION = re.compile(r"(?:\d\d?s?|em|tis|twas|n|cause|til|bout|round)\b", re.IGNORECASE)
+_STRONG_SPEECH_VERBS = SPEECH_VERBS - WEAK_SPEECH_VERBS
 _SKIPPABLE_KINDS = frozenset({"caption", "credit", "boilerplate"})
 
 
@@ -118,6 +120,15 @@ def _opens_with_mark(text: str, family: str) -> int | None:
     return None
 
 
+def _opens_speech(text: str, mark: int) -> bool:
+    """A quote opening a paragraph, or after "said," / ":" / a speech verb, may run on."""
+    before = text[max(0, mark - 40):mark].rstrip()
+    if mark == 0 or not before or before[-1] in ":,.!?\u2014\u2013":
+        return True
+    words = before.split()
+    return bool(words) and words[-1].lower() in _STRONG_SPEECH_VERBS
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -145,12 +156,15 @@ def find_quotes(paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
     pending_open_at_start = False
     for paragraph in paragraphs:
         text = paragraph.text
-        single = single_article or (paragraph.kind == "title" and not any(c in text for c in _DOUBLE_MARKS))
+        single = single_article or (paragraph.kind in ("title", "caption") or paragraph.index <= 1 and len(text) < 300) \
+            and not any(c in text for c in _DOUBLE_MARKS)
         inside: str | None = None
         content_start = 0
         if pending:
             reopened = _opens_with_mark(text, pending_family)
-            if reopened is not None:
+            if reopened is not None and len(pending) == 1 and not pending_open_at_start:
+                pending = []  # a stray mark mid-sentence, not a quotation running on
+            elif reopened is not None:
                 inside, content_start = pending_family, reopened
             elif paragraph.kind in _SKIPPABLE_KINDS:
                 pairs, _ = _scan(text, single, None, 0)
@@ -173,7 +187,7 @@ def find_quotes(paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
             continue
         family, region_start, start = still_open
         if not pending:
-            pending_open_at_start = region_start == 0 or text[max(0, region_start - 3):region_start].rstrip()[-1:] in (":", ",")
+            pending_open_at_start = _opens_speech(text, region_start)
         pending_family = family
         start, end = _trimmed(text, start, len(text))
         if start < end:

@@ -1,15 +1,606 @@
-"""Quotations: find quoted words and attribute each to a speaker.
+"""Quotations: attribute each quoted passage to a speaker.
 
-STUB: to be replaced by the engine work (issue 2).
+Each paragraph becomes a short list of tokens in which a whole quotation is one token ("Q")
+and a whole name is one token ("E"), so the patterns of news attribution read directly:
+``Q , E said`` / ``Q , said E`` / ``E said : Q`` / ``E , a spokesman , described as Q`` /
+``... Q ..., E said .`` / ``according to E`` / ``Q — E``. Pronouns resolve to the person the
+passage is about (the latest speaker or sentence subject of the right gender), and a quote with
+no attribution of its own continues the previous speaker when it follows that speaker's quote.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from tui.core import lexicon as lx
 from tui.core.entities import EntityIndex, QuoteDraft
-from tui.core.model import Paragraph
+from tui.core.model import Paragraph, Span
+from tui.core.quote_marks import RawQuote
+
+Progress = Callable[[str, float], None]
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w’'\-]|\.(?=[^\W\d_]))*|\d[\d,.:]*\d|\d|—|–|--|\.\.\.|…|\S")
+_SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
+_DASHES = frozenset({"—", "–", "--"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one"})
+_PREPOSITIONS = frozenset({"of", "with", "to", "by", "for", "from", "on", "in", "at", "about", "against",
+                           "like", "than", "into", "over", "under", "between", "and", "or", "told", "asked"})
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f", "it": "n", "they": "p", "i": "", "we": "p"}
+_NP_HEADS = lx.ROLE_NOUNS | frozenset({"ministry", "department", "agency", "company", "government",
+                                       "office", "police", "statement", "report", "spokesperson",
+                                       "administration", "council", "committee", "court", "group",
+                                       "campaign", "army", "military", "embassy", "firm", "bank",
+                                       "union", "party", "white", "house", "officials", "authorities"})
+_ORG_NP_HEADS = frozenset({"district", "start-up", "startup", "charity", "ministry", "department", "agency", "company", "government", "office",
+                           "police", "administration", "council", "committee", "court", "group",
+                           "campaign", "army", "military", "embassy", "firm", "bank", "union", "party",
+                           "commission", "authority", "service", "institute", "university", "board"})
+_MAX_APPOSITION = 30
+_SENTENCE_REACH = 60  # tokens around a quote searched for its speech clause
+_SPEECH_HINT = re.compile(r"\b(?:" + "|".join(sorted(lx.INVERTED_SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_CLAUSE_OPENERS = frozenset({"and", "but", "as", "while", "when", "after", "before", "because", "since",
+                             "then", "so", "although", "though", "if", "once", "until", "meanwhile"})
+_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "agency", "organisation", "organization",
+                                "start-up", "startup", "charity", "district", "university", "ministry",
+                                "department", "government", "council", "club", "union", "party",
+                                "campaign", "office", "bank", "board", "authority", "regulator", "utility",
+                                "school", "hospital", "trust", "operator", "developer", "retailer"})
 
 
-def extract_quotes(paragraphs: Sequence[Paragraph], index: EntityIndex) -> list[QuoteDraft]:
-    return []
+@dataclass(slots=True)
+class _Tok:
+    kind: str    # Q quote, E entity, W word, P punctuation
+    text: str    # folded word / punctuation
+    start: int
+    end: int
+    ref: int = -1  # quote number or entity key
+    upper: bool = False
+
+
+@dataclass(slots=True)
+class _Who:
+    """A resolved subject: an entity key, or None for an unnamed source ("officials")."""
+
+    key: int | None
+    index: int      # token index where the subject starts
+
+
+class _Discourse:
+    """Who the passage is about: recent subjects and speakers, newest last."""
+
+    def __init__(self, index: EntityIndex) -> None:
+        self.index = index
+        self.subjects: list[int] = []
+        self.mentioned: list[int] = []
+        self.last_quote_speaker: int | None = None
+        self.last_quote_paragraph = -10
+
+    def push_subject(self, key: int) -> None:
+        if self.subjects and self.subjects[-1] == key:
+            return
+        self.subjects.append(key)
+        if len(self.subjects) > 50:
+            del self.subjects[:25]
+
+    def push_mention(self, key: int) -> None:
+        self.mentioned.append(key)
+        if len(self.mentioned) > 100:
+            del self.mentioned[:50]
+
+    def resolve_pronoun(self, pronoun: str) -> int | None:
+        want = _SUBJECT_PRONOUNS.get(pronoun, "")
+        if pronoun in ("i", "we", "they"):
+            if pronoun == "they":
+                for key in reversed(self.subjects[-3:]):
+                    if self.index.kind(key) in ("organization", "group"):
+                        return key
+            return None
+        if want == "n":
+            for key in reversed(self.subjects[-6:]):
+                if self.index.kind(key) == "organization":
+                    return key
+            for key in reversed(self.mentioned[-6:]):
+                if self.index.kind(key) == "organization":
+                    return key
+            return None
+        for pool in (self.subjects[-8:], self.mentioned[-12:]):
+            for key in reversed(pool):
+                if self.index.kind(key) != "person" or self.index.is_credit(key):
+                    continue
+                gender = self.index.gender(key)
+                if not gender or gender == want:
+                    return key
+        return None
+
+    def resolve_noun_phrase(self, words: list[str]) -> int | None:
+        """'the mayor' -> the person whose role says mayor; 'the ministry' -> that organisation."""
+        for word in reversed(words):
+            if word in _ORG_NP_HEADS or word in _GENERIC_ORG_NOUNS:
+                keys = set(self.index.org_keys_with_word(word))
+                if keys:
+                    found = self._most_recent(keys)
+                    if found is not None:
+                        return found
+                for key in reversed(self.subjects[-6:] + self.mentioned[-10:]):
+                    if self.index.kind(key) == "organization":
+                        return key  # "the company" = the organisation the passage is about
+                return None
+            if word in lx.ROLE_NOUNS or word in lx.TITLE_WORDS:
+                keys = set(self.index.keys_with_role_word(word))
+                if keys:
+                    return self._most_recent(keys)
+                return None
+        return None
+
+    def _most_recent(self, keys: set[int]) -> int | None:
+        for key in reversed(self.subjects):
+            if key in keys:
+                return key
+        for key in reversed(self.mentioned):
+            if key in keys:
+                return key
+        if len(keys) == 1:
+            return next(iter(keys))  # a headline's "hospital chief" before the body names her
+        return None
+
+
+def _tokens(paragraph: Paragraph, quote_regions: list[tuple[int, int, int]], index: EntityIndex) -> list[_Tok]:
+    """The paragraph as tokens: quotes and names are single tokens, words are folded."""
+    text = paragraph.text
+    events: list[tuple[int, int, str, int]] = [(s, e, "Q", n) for s, e, n in quote_regions]
+    regions = sorted(quote_regions)
+    for mention in index.mentions_in(paragraph.index):
+        start = mention.span.start
+        at = bisect_right(regions, (start, 1 << 62, 0)) - 1
+        if at >= 0 and regions[at][0] <= start < regions[at][1]:
+            continue
+        if index.is_credit(mention.key):
+            continue
+        events.append((start, mention.span.end, "E", mention.key))
+    events.sort()
+    tokens: list[_Tok] = []
+    pos = 0
+    for start, end, kind, ref in events:
+        if start < pos:
+            continue
+        _words(text, pos, start, tokens)
+        tokens.append(_Tok(kind, text[start:end], start, end, ref))
+        pos = end
+    _words(text, pos, len(text), tokens)
+    return tokens
+
+
+def _words(text: str, start: int, end: int, out: list[_Tok]) -> None:
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        out.append(_Tok("W" if word[0].isalnum() else "P", word.lower(), match.start(), match.end(),
+                        -1, word[0].isupper()))
+
+
+def _sentences(tokens: list[_Tok]) -> list[tuple[int, int]]:
+    """(first, last+1) token ranges of the sentences."""
+    bounds: list[tuple[int, int]] = []
+    first = 0
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        end_here = False
+        if tok.kind == "P" and tok.text in _SENTENCE_END:
+            nxt = tokens[i + 1] if i + 1 < n else None
+            end_here = nxt is None or nxt.kind in ("Q", "E") or (nxt.kind == "W" and _starts_upper(nxt)) or nxt.text in ("“", '"')
+        elif tok.kind == "Q" and tok.text.rstrip("”\"’'»").endswith((".", "!", "?")):
+            nxt = tokens[i + 1] if i + 1 < n else None
+            end_here = nxt is not None and (nxt.kind in ("Q", "E") or (nxt.kind == "W" and _starts_upper(nxt)))
+        if end_here:
+            bounds.append((first, i + 1))
+            first = i + 1
+    if first < n:
+        bounds.append((first, n))
+    return bounds
+
+
+def _starts_upper(tok: _Tok) -> bool:
+    return tok.upper
+
+
+class _Attributor:
+    def __init__(self, paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote], index: EntityIndex) -> None:
+        self.paragraphs = paragraphs
+        self.quotes = quotes
+        self.index = index
+        self.discourse = _Discourse(index)
+        self.speaker: list[int | None] = [None] * len(quotes)
+        self.cue: list[str | None] = [None] * len(quotes)
+        self.attributed: list[bool] = [False] * len(quotes)
+
+    # ----- subjects -----
+    def _subject_before(self, toks: list[_Tok], v: int, lo: int) -> _Who | None:
+        who = self._near_subject_before(toks, v, lo)
+        if (who is None or who.key is None) and v - lo > 3 and toks[lo].kind == "W" and toks[lo].text == "the":
+            # "The father of a man who died ... said": the described person, named elsewhere.
+            for j in range(lo + 1, min(v, lo + 4)):
+                t = toks[j]
+                if t.kind != "W":
+                    break
+                if t.text in lx.ROLE_NOUNS:
+                    key = self.discourse.resolve_noun_phrase([t.text])
+                    if key is not None:
+                        return _Who(key, lo)
+                    break
+        return who
+
+    def _near_subject_before(self, toks: list[_Tok], v: int, lo: int) -> _Who | None:
+        i = v - 1
+        skipped = 0
+        while i >= lo and toks[i].kind == "W" and toks[i].text in lx.AUXILIARIES and skipped < 4:
+            i -= 1
+            skipped += 1
+        if i < lo:
+            return None
+        tok = toks[i]
+        if tok.kind == "E":
+            return self._entity_subject(tok.ref, i)
+        if tok.kind == "W" and tok.text in _SUBJECT_PRONOUNS:
+            return _Who(self._pronoun(tok.text), i)
+        if tok.kind == "P" and tok.text == "," and i - 1 >= lo and toks[i - 1].kind == "E" \
+                and self.index.kind(toks[i - 1].ref) == "person":
+            return self._entity_subject(toks[i - 1].ref, i - 1)  # "The secretary, E, said"
+        if tok.kind == "P" and tok.text == ",":
+            # Apposition(s): "E, a spokesman for the ministry, said" / "E, 45, said".
+            j = i - 1
+            groups = 0
+            while j >= lo and i - j < _MAX_APPOSITION:
+                t = toks[j]
+                if t.kind == "Q" or (t.kind == "W" and t.text in lx.SPEECH_VERBS):
+                    return None
+                if t.kind == "P" and t.text == "," and j - 1 >= lo:
+                    groups += 1
+                    prev = toks[j - 1]
+                    if prev.kind == "E" and self.index.kind(prev.ref) in ("person", "organization"):
+                        return self._entity_subject(prev.ref, j - 1)
+                    if groups >= 3:
+                        return None
+                if t.kind == "P" and t.text in (".", "!", "?", ";", ":") and not (
+                        t.text == "." and toks[j + 1].text == ","):  # "Sen. X, D-Vt., said"
+                    return None
+                j -= 1
+            return None
+        if tok.kind == "W":
+            return self._noun_phrase_before(toks, i, lo)
+        return None
+
+    def _entity_subject(self, key: int, i: int) -> _Who | None:
+        kind = self.index.kind(key)
+        if kind in ("person", "organization"):
+            return _Who(key, i)
+        if kind == "group":
+            return _Who(None, i)
+        return None
+
+    def _noun_phrase_before(self, toks: list[_Tok], i: int, lo: int) -> _Who | None:
+        """'the mayor said', 'officials said', 'a spokesman for E said'."""
+        words: list[str] = []
+        j = i
+        org_key = None
+        while j >= lo and i - j < 8:
+            t = toks[j]
+            if t.kind == "E":
+                if self.index.kind(t.ref) == "organization":
+                    org_key = t.ref
+                j -= 1
+                continue
+            if t.kind != "W" and not (t.kind == "P" and t.text in ("’", "'", "-")):
+                break
+            if t.kind == "W":
+                words.append(t.text)
+                if t.text in _DETERMINERS:
+                    break
+            j -= 1
+        if not words:
+            return None
+        head = words[0]
+        if head.endswith("’s") or head.endswith("'s"):
+            return None
+        if head not in _NP_HEADS and not head.endswith("s"):
+            return None
+        if head in lx.SPEECH_VERBS:
+            return None
+        if any(w in ("spokesman", "spokeswoman", "spokesperson", "statement") for w in words) and org_key is not None:
+            return _Who(org_key, j + 1)
+        if words[-1] in ("the", "his", "her", "its", "their"):
+            return _Who(self.discourse.resolve_noun_phrase(list(reversed(words[:-1]))), j + 1)
+        if words[-1] not in _DETERMINERS and not head.endswith("s"):
+            return _Who(self.discourse.resolve_noun_phrase(list(reversed(words))), j + 1)
+        return _Who(None, j + 1)
+
+    def _subject_after(self, toks: list[_Tok], v: int, hi: int) -> _Who | None:
+        i = v + 1
+        if i >= hi:
+            return None
+        tok = toks[i]
+        if tok.kind == "E":
+            return self._entity_subject(tok.ref, i)
+        if tok.kind == "W" and tok.text in ("he", "she"):
+            return _Who(self._pronoun(tok.text), i)
+        if tok.kind == "W" and tok.text not in _DETERMINERS:
+            # "said union leader Samira Haddad", "said Councillor Abebe Girma"
+            for j in range(i, min(hi, i + 4)):
+                t = toks[j]
+                if t.kind == "E":
+                    return self._entity_subject(t.ref, j)
+                if t.kind != "W" or t.text in lx.SPEECH_VERBS:
+                    break
+            return None
+        if tok.kind == "W" and tok.text in _DETERMINERS:
+            words = []
+            org_key = None
+            j = i
+            while j < hi and j - i < 8:
+                t = toks[j]
+                if t.kind == "E":
+                    if self.index.kind(t.ref) == "organization":
+                        org_key = t.ref
+                    if self.index.kind(t.ref) == "person":
+                        return _Who(t.ref, j)  # "said the mayor, Eric Adams" / "said the group's leader E"
+                    j += 1
+                    continue
+                if t.kind == "P" and t.text == "," and j + 1 < hi and toks[j + 1].kind == "E" \
+                        and self.index.kind(toks[j + 1].ref) == "person":
+                    return _Who(toks[j + 1].ref, j + 1)  # "said its chief executive, Tariq Mahmood"
+                if t.kind != "W":
+                    break
+                words.append(t.text)
+                j += 1
+            if org_key is not None and any(w in ("spokesman", "spokeswoman", "spokesperson", "statement") for w in words):
+                return _Who(org_key, i)
+            if any(w in _NP_HEADS for w in words):
+                return _Who(self.discourse.resolve_noun_phrase(words), i)
+        return None
+
+    def _pronoun(self, word: str) -> int | None:
+        return self.discourse.resolve_pronoun(word)
+
+    # ----- speech clauses -----
+    def _is_verb(self, tok: _Tok, adjacent: bool) -> bool:
+        if tok.kind != "W" or tok.text not in lx.SPEECH_VERBS:
+            return False
+        return adjacent or tok.text not in lx.WEAK_SPEECH_VERBS
+
+    def _clause_after_quote(self, toks: list[_Tok], k: int, hi: int) -> tuple[_Who, str] | None:
+        j = k + 1
+        while j < hi and toks[j].kind == "P" and toks[j].text in (",", ")", "’", "'", ":"):
+            j += 1
+        if j >= hi:
+            return None
+        tok = toks[j]
+        if tok.kind == "P" and tok.text in _DASHES and j + 1 < hi and toks[j + 1].kind == "E":
+            who = self._entity_subject(toks[j + 1].ref, j + 1)
+            if who and who.key is not None:
+                return who, tok.text
+        if self._is_verb(tok, True) and tok.text in lx.INVERTED_SPEECH_VERBS:
+            who = self._subject_after(toks, j, hi)
+            if who:
+                return who, tok.text
+        # "Q, Mr. Smith said" / "Q, he added" / "Q, the ministry said in a statement"
+        for v in range(j + 1, min(hi, j + 10)):
+            t = toks[v]
+            if t.kind == "Q" or (t.kind == "P" and t.text in _SENTENCE_END):
+                break
+            if self._is_verb(t, True):
+                who = self._subject_before(toks, v, j)
+                if who and who.index >= j:
+                    return who, t.text
+                break
+        return None
+
+    def _clause_before_quote(self, toks: list[_Tok], k: int, lo: int) -> tuple[_Who, str] | None:
+        i = k - 1
+        steps = 0
+        while i >= lo and steps < 7:
+            t = toks[i]
+            if t.kind == "Q" or t.kind == "E" and steps > 0 and self.index.kind(t.ref) == "person":
+                return None
+            if t.kind == "P" and t.text in _SENTENCE_END:
+                return None
+            if self._is_verb(t, steps < 3):
+                who = self._subject_before(toks, i, lo)
+                if who:
+                    cue = t.text
+                    if i + 1 < k and toks[i + 1].text == "as":
+                        cue = f"{t.text} as"
+                    return who, cue
+            i -= 1
+            steps += 1
+        return None
+
+    def _clause_in_sentence(self, toks: list[_Tok], k: int, lo: int, hi: int) -> tuple[_Who, str] | None:
+        """The nearest speech clause anywhere in the quote's sentence ('..., Mr. Smith said.')."""
+        best: tuple[int, _Who, str] | None = None
+        for v in range(max(lo, k - _SENTENCE_REACH), min(hi, k + _SENTENCE_REACH)):
+            t = toks[v]
+            if t.kind == "W" and t.text == "according" and v + 1 < hi and toks[v + 1].text == "to":
+                who = self._subject_after(toks, v + 1, hi)
+                if who and who.key is not None:
+                    dist = abs(v - k)
+                    if best is None or dist < best[0]:
+                        best = (dist, who, "according to")
+                continue
+            if not self._is_verb(t, False):
+                continue
+            if any(toks[x].kind == "Q" for x in range(min(v, k) + 1, max(v, k))) and v > k:
+                pass
+            who = self._subject_before(toks, v, lo)
+            if who is None and t.text in lx.INVERTED_SPEECH_VERBS and v > k:
+                who = self._subject_after(toks, v, hi)
+            if who is None:
+                continue
+            dist = abs(v - k)
+            if best is None or dist < best[0]:
+                best = (dist, who, t.text)
+        if best is None:
+            return None
+        return best[1], best[2]
+
+    # ----- main loop -----
+    def run(self, progress: Progress | None) -> list[QuoteDraft]:
+        by_paragraph: dict[int, list[tuple[int, int, int]]] = {}
+        for n, quote in enumerate(self.quotes):
+            for part in quote.parts:
+                by_paragraph.setdefault(part.paragraph, []).append((part.region_start, part.region_end, n))
+        total = len(self.paragraphs)
+        previous: int | None = None   # speaker of the last quote of the previous body paragraph
+        intro: int | None = None      # "The minister said:" at the end of the previous paragraph
+        for paragraph in self.paragraphs:
+            if progress is not None and paragraph.index % 500 == 499:
+                progress("quotes", 0.6 + 0.35 * paragraph.index / max(total, 1))
+            if paragraph.kind in ("boilerplate", "credit", "contributors", "byline"):
+                continue
+            regions = by_paragraph.get(paragraph.index, [])
+            if not regions and not self.index.mentions_in(paragraph.index) and not _SPEECH_HINT.search(paragraph.text):
+                if paragraph.kind == "body":
+                    previous, intro = None, None
+                continue
+            if not regions and not _SPEECH_HINT.search(paragraph.text):
+                self._skim(paragraph)  # nobody speaks here: only note who is named, and how
+                if paragraph.kind == "body":
+                    previous, intro = None, None
+                continue
+            toks = _tokens(paragraph, regions, self.index)
+            sentences = _sentences(toks)
+            speakers: list[int] = []
+            for lo, hi in sentences:
+                self._sentence(toks, lo, hi, paragraph, speakers, previous, intro)
+            if paragraph.kind != "body":
+                continue
+            intro = self._intro_speaker(toks, sentences)
+            numbers = [n for _, _, n in regions if self.quotes[n].parts[-1].paragraph == paragraph.index]
+            previous = self.speaker[numbers[-1]] if numbers else None
+        drafts = []
+        for n, quote in enumerate(self.quotes):
+            spans = tuple(Span(p.paragraph, p.start, p.end) for p in quote.parts)
+            text = "\n\n".join(self.paragraphs[p.paragraph].text[p.start:p.end] for p in quote.parts)
+            drafts.append(QuoteDraft(spans, text, self.speaker[n], self.cue[n]))
+        return drafts
+
+    def _skim(self, paragraph: Paragraph) -> None:
+        text = paragraph.text
+        for mention in self.index.mentions_in(paragraph.index):
+            key = mention.key
+            if self.index.is_credit(key):
+                continue
+            self.discourse.push_mention(key)
+            if self.index.kind(key) == "person":
+                before = text[max(0, mention.span.start - 3):mention.span.start].rstrip()
+                if not before or before[-1] in ".!?,;:\u201d\"":
+                    self.discourse.push_subject(key)
+
+    def _intro_speaker(self, toks: list[_Tok], sentences: list[tuple[int, int]]) -> int | None:
+        """"The minister also said:" closing a paragraph introduces the next one's quote."""
+        if not toks or toks[-1].kind != "P" or toks[-1].text != ":":
+            return None
+        lo = sentences[-1][0] if sentences else 0
+        for v in range(len(toks) - 2, lo - 1, -1):
+            if self._is_verb(toks[v], True):
+                who = self._subject_before(toks, v, lo)
+                return who.key if who else None
+        return None
+
+    def _sentence(self, toks: list[_Tok], lo: int, hi: int, paragraph: Paragraph,
+                  paragraph_speakers: list[int], previous: int | None, intro: int | None) -> None:
+        quote_positions = [i for i in range(lo, hi) if toks[i].kind == "Q"]
+        # Sentence subject: the first person named before any verb-like word.
+        self._note_subject(toks, lo, hi, quote_positions)
+        previous_in_sentence: int | None = None
+        for k in quote_positions:
+            n = toks[k].ref
+            if self.speaker[n] is not None or self.cue[n] is not None:
+                continue  # attributed in an earlier paragraph of the same quotation
+            first_part = self.quotes[n].parts[0].paragraph == paragraph.index
+            last_part = self.quotes[n].parts[-1].paragraph == paragraph.index
+            found = (self._clause_after_quote(toks, k, hi) or self._clause_before_quote(toks, k, lo))
+            if found is None and previous_in_sentence is not None and self._joined_to_previous(toks, k, lo):
+                self._set(n, previous_in_sentence, self.cue[toks[quote_positions[0]].ref])
+                continue
+            if found is None:
+                found = self._clause_in_sentence(toks, k, lo, hi)
+            if found is not None:
+                who, cue = found
+                self._set(n, who.key, cue)
+                if who.key is not None:
+                    paragraph_speakers.append(who.key)
+                    self.discourse.push_subject(who.key)
+                    previous_in_sentence = who.key
+                continue
+            # No attribution of its own: a continuation of the speaker just quoted?
+            if not first_part:
+                continue
+            if not last_part and self._attributed_later(n):
+                continue
+            starts_sentence = k == lo or all(toks[x].kind == "P" for x in range(lo, k))
+            if starts_sentence and paragraph.kind in ("body", "caption"):
+                if paragraph_speakers:
+                    self._set(n, paragraph_speakers[-1], None)
+                    continue
+                if k == 0 and intro is not None:
+                    self._set(n, intro, None)
+                    paragraph_speakers.append(intro)
+                    continue
+                if k == 0 and previous is not None:
+                    self._set(n, previous, None)
+                    paragraph_speakers.append(previous)
+                    continue
+            self.attributed[n] = True
+        # Paraphrase clauses ("Mr. Robinson said", "he added") make their subject the focus.
+        if not quote_positions:
+            for v in range(lo, hi):
+                if self._is_verb(toks[v], False):
+                    who = self._subject_before(toks, v, lo)
+                    if who is None and toks[v].text in lx.INVERTED_SPEECH_VERBS:
+                        who = self._subject_after(toks, v, hi)
+                    if who is not None and who.key is not None:
+                        self.discourse.push_subject(who.key)
+                        paragraph_speakers.append(who.key)
+        for i in range(lo, hi):
+            if toks[i].kind == "E":
+                self.discourse.push_mention(toks[i].ref)
+
+    def _attributed_later(self, n: int) -> bool:
+        """Whether a later paragraph of this quotation carries its own attribution."""
+        for part in self.quotes[n].parts[1:]:
+            paragraph = self.paragraphs[part.paragraph]
+            tail = paragraph.text[part.region_end:part.region_end + 80]
+            if any(w.strip(".,;:!?").lower() in lx.SPEECH_VERBS for w in tail.split()[:5]):
+                return True
+        return False
+
+    def _joined_to_previous(self, toks: list[_Tok], k: int, lo: int) -> bool:
+        """The second half of a split quote: "Q1, he said, Q2" or "Q1," he said "Q2"."""
+        i = k - 1
+        while i >= lo and toks[i].kind == "P" and k - i < 4:
+            i -= 1
+        return i >= lo and toks[i].kind in ("W", "E")
+
+    def _note_subject(self, toks: list[_Tok], lo: int, hi: int, quotes: list[int]) -> None:
+        """The sentence's subject: the first person named at its start or after a comma."""
+        for i in range(lo, min(hi, lo + 40)):
+            t = toks[i]
+            if t.kind == "Q":
+                return
+            if t.kind == "E" and self.index.kind(t.ref) == "person" and not self.index.is_credit(t.ref):
+                prev = toks[i - 1] if i > lo else None
+                if prev is None or prev.kind == "P" or (prev.kind == "W" and prev.text in _CLAUSE_OPENERS):
+                    self.discourse.push_subject(t.ref)
+                    return
+
+    def _set(self, n: int, key: int | None, cue: str | None) -> None:
+        self.speaker[n] = key
+        self.cue[n] = cue
+        self.attributed[n] = True
+
+
+def extract_quotes(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote], index: EntityIndex,
+                   progress: Progress | None = None) -> list[QuoteDraft]:
+    """One draft per quotation, in text order, with its speaker when the text names one."""
+    return _Attributor(paragraphs, quotes, index).run(progress)

@@ -18,6 +18,7 @@ import re
 import threading
 from bisect import bisect_left
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +37,7 @@ _PUNCTUATION = {
     "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
     "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u00ad": "",
     "\u0131": "i", "\u00df": "ss", "\u00e6": "ae", "\u0153": "oe", "\u00f8": "o", "\u0142": "l",
-    "\u0111": "d", "\u00f0": "d", "\u00fe": "th",
+    "\u0111": "d", "\u00f0": "d", "\u00fe": "th", "\u2026": ".",  # not "..." (keeps 1:1)
 }
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD = re.compile(r"\w+")
@@ -62,12 +63,17 @@ class Folded:
     original_length: int = 0
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a folded range back to the original text's range."""
-        if self.origin is None:
+        """Map a folded range back to the original text's range (whole original characters,
+        with any combining marks that folding dropped after the last one)."""
+        origin = self.origin
+        if origin is None:
             return start, end
-        if start >= len(self.origin):
+        if start >= len(origin):
             return self.original_length, self.original_length
-        return self.origin[start], (self.origin[end - 1] + 1 if end > start else self.origin[start])
+        if end <= start:
+            return origin[start], origin[start]
+        following = origin[end] if end < len(origin) else self.original_length
+        return origin[start], max(following, origin[end - 1] + 1)
 
 
 def fold(text: str) -> Folded:
@@ -204,10 +210,22 @@ def _term(word: str, vocabulary: Sequence[str], known: frozenset[str],
     return _Term(word, accepted)
 
 
-def _term_pattern(term: _Term) -> re.Pattern[str]:
-    """A regex finding every accepted word in a folded text (whole words only)."""
-    words = sorted(term.accepted, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else re.compile(r"(?!)")
+def _terms_pattern(terms: Sequence[_Term]) -> re.Pattern[str]:
+    """One regex finding every word any term accepts, in a single left-to-right pass.
+
+    A term's prefix matches become ``prefix\\w*`` (every word of the text with that prefix is
+    accepted anyway), so a two-letter query does not compile into thousands of alternatives.
+    """
+    alternatives: list[str] = []
+    for term in terms:
+        prefix = term.word if len(term.word) >= 2 and any(w.startswith(term.word) for w in term.accepted) else None
+        if prefix is not None:
+            alternatives.append(re.escape(prefix) + r"\w*")
+        alternatives.extend(re.escape(w) for w in term.accepted if prefix is None or not w.startswith(prefix))
+    if not alternatives:
+        return re.compile(r"(?!)")
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
 # --------------------------------------------------------------------------------------------
@@ -231,26 +249,17 @@ def _match_document(terms: Sequence[_Term], document: _Document) -> Hit | None:
             return None
         qualities.append(best)
     shown_words = set(_WORD.findall(document.shown.text))
-    patterns = [_term_pattern(_Term(t.word, {w: 1.0 for w in shown_words if _accepts(t.word, w)}))
-                for t in terms]
+    pattern = _terms_pattern([_Term(t.word, {w: 1.0 for w in shown_words if _accepts(t.word, w)})
+                              for t in terms])
     return Hit(document.key, round(100 * sum(qualities) / len(qualities), 2),
-               _spans_in(document.shown, patterns))
+               _spans_in(document.shown, pattern))
 
 
-def _spans_in(folded: Folded, patterns: Sequence[re.Pattern[str]]) -> tuple[tuple[int, int], ...]:
-    """Original-text ranges of every match of any pattern, sorted and merged."""
-    found = sorted(m.span() for pattern in patterns for m in pattern.finditer(folded.text))
-    return tuple(_merge(folded.to_original(s, e) for s, e in found))
-
-
-def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in ranges:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+def _spans_in(folded: Folded, pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """Original-text ranges of every match, in order (the pattern's matches never overlap)."""
+    if folded.origin is None:
+        return tuple(m.span() for m in pattern.finditer(folded.text))
+    return tuple(folded.to_original(*m.span()) for m in pattern.finditer(folded.text))
 
 
 # --------------------------------------------------------------------------------------------
@@ -263,15 +272,12 @@ class _ParagraphIndex:
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
         self.keys = [p.index for p in paragraphs]
         self.folded = [fold(p.text) for p in paragraphs]
-        postings: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        findall = _WORD.findall
         for position, folded in enumerate(self.folded):
-            for word in set(_WORD.findall(folded.text)):
-                bucket = postings.get(word)
-                if bucket is None:
-                    postings[word] = [position]
-                else:
-                    bucket.append(position)
-        self.postings = postings
+            for word in set(findall(folded.text)):
+                postings[word].append(position)
+        self.postings = dict(postings)
         self.vocabulary = sorted(postings)
         self.known = frozenset(postings)
         self._heads: dict[int, list[str]] = {}
@@ -346,7 +352,7 @@ class SearchIndex:
         unique = list(dict.fromkeys(words))
         terms = [_term(word, index.vocabulary, index.known, index.heads if word == unique[-1] else None)
                  for word in unique]
-        patterns = [_term_pattern(term) for term in terms]
+        pattern = _terms_pattern(terms)
         if cancelled():
             return None
         entities = _ranked(filter(None, (_match_document(terms, d) for d in self._entities)))
@@ -357,7 +363,7 @@ class SearchIndex:
         hits: list[Hit] = []
         for start in range(0, len(ranked), self.CHUNK):
             for position, score in ranked[start:start + self.CHUNK]:
-                spans = _spans_in(index.folded[position], patterns)
+                spans = _spans_in(index.folded[position], pattern)
                 hits.append(Hit(index.keys[position], score, spans))
             if cancelled():
                 return None

@@ -52,8 +52,9 @@ _CONTRIBUTORS = re.compile(
     r"^(?:\(?\s*)?reported by\b|contributed to this (?:report|story)",
     re.IGNORECASE,
 )
+_CONTRIBUTORS_HINT = re.compile(r"ontribut|eport(?:ing|ed) by|diting by|riting by|ompiled by|esearch by")
 _BYLINE = re.compile(
-    r"^(?:by|from)\s+[A-Z][^\W\d_]*\.?(?:[\s,-]+(?:and\s+)?[A-Z][^\W\d_]*\.?|[\s,]+in\s+[A-Z]\S*){0,14}"
+    r"^(?:[Bb]y|[Ff]rom)\s+[A-Z][^\W\d_]*\.?(?:[\s,-]+(?:and\s+)?[A-Z][^\W\d_]*\.?|[\s,]+in\s+[A-Z]\S*){0,14}"
     r"(?:\s*(?:,|\||-|–|—)\s*[\w .,&|-]{0,60})?$",
 )
 _CREDIT_ONLY = re.compile(
@@ -91,8 +92,13 @@ def is_boilerplate(block: str) -> bool:
     return _BOILERPLATE.fullmatch(block.strip(" .:|-–—•*#>")) is not None
 
 
+_CREDIT_HINT = re.compile(r"[Cc]redit|[Pp]hoto|[Ii]mage|[Pp]icture|[Ii]llustration|[Vv]ideo")
+
+
 def credit_start(text: str) -> int | None:
     """Offset where a caption's photo credit begins ("Credit…", "Photo: ", trailing "Name/Agency")."""
+    if "/" not in text[-120:] and not _CREDIT_HINT.search(text):
+        return None
     for match in CREDIT_MARK.finditer(text):
         rest = text[match.end():]
         if text[match.start()] in "(" or text[match.start()].isupper():
@@ -111,7 +117,7 @@ def credit_start(text: str) -> int | None:
 def _kind(index: int, block: str, title_found: bool) -> ParagraphKind:
     if is_boilerplate(block):
         return "boilerplate"
-    if len(block) < 400 and _CONTRIBUTORS.search(block):
+    if len(block) < 400 and _CONTRIBUTORS_HINT.search(block) and _CONTRIBUTORS.search(block):
         return "contributors"
     if len(block) < 200 and _BYLINE.match(block):
         return "byline"

@@ -1,0 +1,142 @@
+"""The one search box: it filters all three panes as you type, counts what is left, and an empty
+query gives everything back with the cursors where they were."""
+
+from __future__ import annotations
+
+from conftest import make_app, plain_of, settle
+
+from tui.app.search_bar import SearchBar
+
+
+async def type_query(app, pilot, query: str) -> None:
+    await pilot.press("slash", *query)
+    await settle(app, pilot)
+
+
+async def test_slash_focuses_the_search_box_and_keys_after_it_are_typed_in():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        search = app.reader.query_one(SearchBar)
+        await pilot.press("slash", "r", "e", "y")  # no pause: nothing typed may be lost
+        await settle(app, pilot)
+        assert app.focused is search.input
+        assert search.input.value == "rey"
+        await pilot.press("slash")  # in the box, '/' is a character
+        assert search.input.value == "rey/"
+
+
+async def test_search_filters_all_three_panes_and_counts_them():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        await type_query(app, pilot, "reyes")
+        assert reader.entity_list.entity_ids == ["p-reyes"]
+        # Tom Reyes's quotes match by their speaker, not by their words
+        assert [q.id for q in reader.quote_list.quotes] == ["q3", "q4"]
+        assert reader.text_view.visible_paragraphs == [4, 5]
+        status = plain_of(reader.query_one("#search-status"))
+        assert status == "2/11 paragraphs · 2 quotes · 1 person"
+
+
+async def test_search_by_quote_words_and_match_highlight_in_rows():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        await type_query(app, pilot, "plank")
+        assert [q.id for q in reader.quote_list.quotes] == ["q4"]
+        assert reader.entity_list.entity_ids == []
+        prompt = reader.quote_list.get_option_at_index(0).prompt.content
+        highlighted = [prompt.plain[span.start:span.end] for span in prompt.spans if "reverse" in str(span.style)]
+        assert "plank" in highlighted
+        assert reader.text_view.visible_paragraphs == [5]
+
+
+async def test_m_toggles_matching_paragraphs_and_whole_text():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        await type_query(app, pilot, "island")
+        assert reader.text_view.visible_paragraphs == [1, 7, 8]
+        await pilot.press("tab")  # out of the search box into a pane ('m' would be typed there)
+        await pilot.press("m")
+        await pilot.pause()
+        assert reader.text_view.only_matches is False
+        assert reader.text_view.visible_paragraphs == list(range(11))
+        await pilot.press("m")
+        await pilot.pause()
+        assert reader.text_view.visible_paragraphs == [1, 7, 8]
+
+
+async def test_empty_query_restores_everything_and_cursors_keep_their_places():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        await pilot.press("right_square_bracket", "right_square_bracket")  # q3
+        assert reader.quote_list.highlighted_quote.id == "q3"
+        await type_query(app, pilot, "okafor")
+        assert [q.id for q in reader.quote_list.quotes] == ["q1", "q2"]
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        await settle(app, pilot)
+        assert len(reader.quote_list.quotes) == 8
+        assert reader.quote_list.highlighted_quote.id == "q3"
+        assert len(reader.entity_list.entity_ids) == 10
+        assert reader.text_view.visible_paragraphs == list(range(11))
+        assert plain_of(reader.query_one("#search-status")) == ""
+
+
+async def test_escape_clears_the_search_and_returns_to_the_text():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        await type_query(app, pilot, "pier")
+        assert reader.search_result is not None
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert reader.search_bar.query_text == ""
+        assert reader.search_result is None
+        assert app.focused is reader.text_view
+        assert len(reader.quote_list.quotes) == 8
+
+
+async def test_enter_in_the_search_box_goes_to_the_text():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "ferry")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is app.reader.text_view
+        assert app.reader.text_view.visible_paragraphs == [0, 1, 7]  # the title too
+
+
+async def test_search_and_speaker_filter_combine():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        reader.choose_entity("p-karim")
+        await type_query(app, pilot, "paper")
+        assert [q.id for q in reader.quote_list.quotes] == ["q7"]
+        await pilot.press("escape")  # clears the search first
+        await settle(app, pilot)
+        assert [q.id for q in reader.quote_list.quotes] == ["q6", "q7", "q8"]
+        await pilot.press("escape")  # then the filter
+        assert len(reader.quote_list.quotes) == 8
+
+
+async def test_no_match_says_so():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        await type_query(app, pilot, "zzzqqq")
+        assert reader.quote_list.quotes == []
+        assert reader.entity_list.entity_ids == []
+        assert reader.text_view.visible_paragraphs == []
+        assert plain_of(reader.query_one("#search-status")).startswith("0/11 paragraphs")

@@ -1,0 +1,146 @@
+"""Quotation marks and attribution on small made-up articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.analyse import analyse
+from tui.core.model import Article, Quote
+
+
+def article(*paragraphs: str) -> Article:
+    result = analyse("\n\n".join(paragraphs))
+    for q in result.quotes:
+        parts = [result.paragraphs[s.paragraph].text[s.start:s.end] for s in q.spans]
+        assert "\n\n".join(parts) == q.text
+    spans = sorted((s.paragraph, s.start, s.end) for q in result.quotes for s in q.spans)
+    for (p1, _, e1), (p2, s2, _) in zip(spans, spans[1:]):
+        assert p1 != p2 or e1 <= s2, "quotes overlap"
+    return result
+
+
+def quote(a: Article, text: str) -> Quote:
+    found = [q for q in a.quotes if q.text == text]
+    assert found, [q.text for q in a.quotes]
+    return found[0]
+
+
+def test_speaker_after_the_quote_and_inverted():
+    a = article("Clinic Opens",
+                "\u201cThe waiting list is finally shrinking,\u201d Dr. Helga Moritz said on Friday.",
+                "\u201cIt took three years,\u201d said Piet Verhoeven, a nurse at the clinic.")
+    assert quote(a, "The waiting list is finally shrinking,").speaker == "Helga Moritz"
+    assert quote(a, "It took three years,").speaker == "Piet Verhoeven"
+    assert quote(a, "It took three years,").cue == "said"
+
+
+def test_split_quote_belongs_to_one_speaker():
+    a = article("Vote Delayed",
+                "\u201cWe are not ready,\u201d Ms. Ingrid Solberg said, \u201cand we will not pretend otherwise.\u201d")
+    assert quote(a, "We are not ready,").speaker == "Ingrid Solberg"
+    assert quote(a, "and we will not pretend otherwise.").speaker == "Ingrid Solberg"
+
+
+def test_partial_and_one_word_quotes_inside_the_writers_sentence():
+    a = article("Budget Fight",
+                "Gov. Walter Brandt said the proposal was \u201creckless\u201d and would \u201churt every family in the state.\u201d")
+    assert quote(a, "reckless").speaker == "Walter Brandt"
+    assert quote(a, "hurt every family in the state.").speaker == "Walter Brandt"
+
+
+def test_pronoun_goes_to_the_subject_not_the_last_name_printed():
+    a = article("Port Deal",
+                "Harbour chief Oskar Lindqvist said on Monday that he had asked Mr. Tomas Berglund to delay the sale.",
+                "\u201cWe need another month,\u201d he said.")
+    assert quote(a, "We need another month,").speaker == "Oskar Lindqvist"
+
+
+def test_pronoun_gender_follows_the_honorific():
+    a = article("School Board Meets",
+                "Ms. Karen Whitfield, the board chair, met Mr. Dale Prosser on Monday.",
+                "Mr. Prosser left early. \u201cI have nothing to add,\u201d she said.")
+    assert quote(a, "I have nothing to add,").speaker == "Karen Whitfield"
+
+
+def test_unattributed_quote_continues_the_previous_speaker_across_a_caption():
+    a = article("Mill Closes",
+                "\u201cThe orders stopped in March,\u201d said Ruth Ellery, the mill\u2019s owner.",
+                "The empty mill on Tuesday.Credit\u2026Sam Oduya/Reuters",
+                "\u201cWe kept paying everyone until the end.\u201d")
+    assert quote(a, "We kept paying everyone until the end.").speaker == "Ruth Ellery"
+
+
+def test_quote_over_several_paragraphs_is_one_quote():
+    a = article("Coach Retires",
+                "Coach Bill Ferraro spoke for ten minutes.",
+                "\u201cI owe this town everything.",
+                "\u201cI will still be at every game,\u201d Mr. Ferraro said.")
+    q = quote(a, "I owe this town everything.\n\nI will still be at every game,")
+    assert [s.paragraph for s in q.spans] == [2, 3]
+    assert q.speaker == "Bill Ferraro"
+
+
+def test_organisation_speaks_and_the_agency_is_only_the_listener():
+    a = article("Recall Announced",
+                "The Northwind Motor Company said in a statement that the recall was \u201ca precaution.\u201d",
+                "\u201cNo injuries have been reported,\u201d Lars Eklund, a company engineer, told Reuters.")
+    assert quote(a, "a precaution.").speaker == "Northwind Motor Company"
+    assert quote(a, "No injuries have been reported,").speaker == "Lars Eklund"
+
+
+def test_according_to_and_colon_attribution():
+    a = article("Flood Warning",
+                "The river will peak on Sunday, \u201cwell above the 2019 level,\u201d according to Mayor Ana Ribeiro.",
+                "Ms. Ribeiro added: \u201cPlease move your cars tonight.\u201d")
+    assert quote(a, "well above the 2019 level,").speaker == "Ana Ribeiro"
+    assert quote(a, "Please move your cars tonight.").speaker == "Ana Ribeiro"
+
+
+def test_scare_quote_and_title_have_no_speaker():
+    a = article("Film Review",
+                "The so-called \u201cgreen\u201d levy was dropped. The film \u201cHarbour Lights\u201d opens in May.")
+    assert quote(a, "green").speaker is None
+    assert quote(a, "Harbour Lights").speaker is None
+
+
+def test_capitalised_words_inside_a_quote_are_not_speakers():
+    a = article("Market Falls",
+                "\u201cTraders panicked, Brokers sold, Everyone lost,\u201d said Nadia Farouk, an analyst.")
+    assert quote(a, "Traders panicked, Brokers sold, Everyone lost,").speaker == "Nadia Farouk"
+    assert not [e for e in a.entities if e.kind == "person" and e.name in ("Traders", "Brokers", "Everyone")]
+
+
+@pytest.mark.parametrize("opening,closing", [("\u201c", "\u201d"), ('"', '"'), ("\u00ab", "\u00bb"), ("``", "''")])
+def test_every_quotation_mark_style(opening: str, closing: str):
+    a = article("Strike Talks", f"{opening}We will meet again on Monday,{closing} said Hugo Lemaire.")
+    assert quote(a, "We will meet again on Monday,").speaker == "Hugo Lemaire"
+
+
+def test_apostrophes_never_open_or_close_a_quote():
+    a = article("Music Festival",
+                "It\u2019s the Joneses\u2019 farm that hosts the \u201990s revival, and O\u2019Neill doesn\u2019t mind.",
+                "\u201cIt's loud,\u201d said Carol O\u2019Neill.")
+    assert [q.text for q in a.quotes] == ["It's loud,"]
+    assert a.quotes[0].speaker == "Carol O\u2019Neill"
+
+
+def test_british_headline_single_quotes():
+    a = article("\u2018We were never told\u2019: residents anger at closure",
+                "Residents said they were not consulted.")
+    assert [q.text for q in a.quotes] == ["We were never told"]
+
+
+def test_unbalanced_mark_stays_in_its_paragraph():
+    a = article("Council Meets",
+                "The agenda had an item called \u201cParks and Gardens with no closing mark.",
+                "\u201cWe vote in June,\u201d said Councillor Efua Mensah.")
+    assert [q.text for q in a.quotes] == ["We vote in June,"]
+    assert a.quotes[0].speaker == "Efua Mensah"
+
+
+def test_ids_are_stable_and_in_text_order():
+    text = "\n\n".join(["Dam Opens", "\u201cIt works,\u201d said Ivo Marek.", "\u201cAt last,\u201d said Eva Kral."])
+    first, second = analyse(text), analyse(text)
+    assert first == second
+    assert [q.id for q in first.quotes] == ["q1", "q2"]
+    assert [e.id for e in first.entities] == [f"e{i}" for i in range(1, len(first.entities) + 1)]

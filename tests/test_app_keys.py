@@ -264,3 +264,19 @@ async def test_q_quits():
         await pilot.press("q")
         await pilot.pause()
         assert app._exit
+
+
+async def test_enter_in_the_text_goes_to_the_quote_on_screen():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader, entities, view, quotes = panes(app)
+        await pilot.press("G")  # scroll the text to its end
+        await pilot.pause()
+        top = view.top_paragraph
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is quotes
+        expected = next(q for q in quotes.quotes if q.spans[0].paragraph >= top)
+        assert quotes.highlighted_quote.id == expected.id
+        assert text_highlight(view) == list(expected.spans)

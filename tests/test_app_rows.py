@@ -11,7 +11,7 @@ from tui.app.display import plain, plain_line
 from tui.app.entity_list import entity_row, ordered_entities
 from tui.app.linking import entity_at, next_speaker, quote_at, speakers_in_order, visible_quotes
 from tui.app.quote_list import quote_row
-from tui.app.rows import ELLIPSIS, clamp_lines, fit, wrap_offsets
+from tui.app.rows import ELLIPSIS, clamp_lines, fit, wrap_offsets, wrap_offsets_by_cells
 
 words = st.lists(
     st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp", "Mn", "Me", "Cf")),
@@ -92,3 +92,9 @@ def test_linking_rules():
     assert quote_at(article, q4.paragraph, q4.end) is None
     trust = article.entity("o-trust").mentions[0]
     assert entity_at(article, trust.paragraph, trust.end - 1).id == "o-trust"
+
+
+@given(words, st.integers(min_value=2, max_value=40))
+def test_fast_wrap_matches_the_cell_by_cell_wrap(word_list, width):
+    text = " ".join(word_list)
+    assert wrap_offsets(text, width) == wrap_offsets_by_cells(text, width)

@@ -140,3 +140,19 @@ async def test_no_match_says_so():
         assert reader.entity_list.entity_ids == []
         assert reader.text_view.visible_paragraphs == []
         assert plain_of(reader.query_one("#search-status")).startswith("0/11 paragraphs")
+
+
+async def test_a_failing_search_is_reported_not_fatal(monkeypatch):
+    from tui.core.search import SearchIndex
+
+    def broken(self, query, **kwargs):
+        raise ValueError("index on fire [bold]")
+
+    monkeypatch.setattr(SearchIndex, "search", broken)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await type_query(app, pilot, "pier")
+        assert app.is_running
+        assert any("index on fire [bold]" in n.message and not n.markup for n in app._notifications)
+        assert len(app.reader.quote_list.quotes) == 8  # panes untouched

@@ -343,3 +343,45 @@ async def test_background_wrapping_completes_and_keeps_the_top_paragraph() -> No
         assert view.top_paragraph == top
         expected = sum(len(wrap_ranges(p.text, view.wrap_width)) // 2 + 1 for p in paragraphs) - 1
         assert view.virtual_size.height == expected
+
+
+async def test_theme_change_restyles_the_text_readably() -> None:
+    app = Host(SAMPLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.set_search([4], [Span(4, 27, 32)])
+        await pilot.pause()
+
+        def styles() -> tuple[object, object]:
+            strip = next(view.render_line(y) for y in range(5) if "Pérez" in view.render_line(y).text)
+            by_text = {segment.text: segment.style for segment in strip}
+            return by_text["Pérez"], by_text[next(t for t in by_text if "said at" in t)]
+
+        dark_match, dark_plain = styles()
+        app.theme = "textual-light"
+        await pilot.pause()
+        light_match, light_plain = styles()
+        assert light_plain.bgcolor != dark_plain.bgcolor  # the cache did not keep dark strips
+        for match, plain in ((dark_match, dark_plain), (light_match, light_plain)):
+            assert match.bgcolor != plain.bgcolor  # a match stands out in both themes
+            assert plain.color != plain.bgcolor
+
+
+async def test_search_results_from_the_index_highlight_every_match() -> None:
+    from tui.core.model import Article
+    from tui.core.search import SearchIndex
+
+    result = SearchIndex.build(Article("t", "", tuple(SAMPLE))).search("perez")
+    assert result is not None
+    app = Host(SAMPLE)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.set_search(result.paragraph_indices(), result.paragraph_spans())
+        await pilot.pause()
+        assert view.visible_paragraphs == [2, 3, 4]
+        plain = list(view.render_line(0))[1].style  # the first words of paragraph 2
+        highlighted = [segment.text for y in range(12) for segment in view.render_line(y)
+                       if segment.style != plain and segment.text.strip() and segment.style.bgcolor != plain.bgcolor]
+        assert highlighted.count("Pérez") == 5  # 3 in paragraph 2, 1 in the caption, 1 in 4

@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from tui.app.commands import BriefingCommands
 from tui.app.display import one_line, visible
 from tui.app.documents import Document
-from tui.app.reader import ReaderScreen
+from tui.app.reader import NARROW_BELOW, TINY_BELOW, ReaderScreen
 from tui.core.model import Article
 from tui.resources import styles_dir
 
@@ -39,7 +39,7 @@ class BriefingApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
-    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (40, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_BELOW, "-narrow"), (NARROW_BELOW, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (12, "-tall")]
 
     def __init__(self, documents: Sequence[SourceText], *, analyser: Analyser | None = None) -> None:

@@ -40,13 +40,18 @@ MATCH_STYLE = "bold reverse"
 QUOTE_MARK = "❝"
 
 
-def list_bindings(prefix: str) -> list[BindingType]:
-    """j/k/g/G on top of the OptionList's arrows and Home/End, remappable by id."""
+_MOVE = Binding.Group("Move", compact=True)
+_ENDS = Binding.Group("Top/End", compact=True)
+
+
+def list_bindings(prefix: str, enter: str) -> list[BindingType]:
+    """j/k/g/G on top of the OptionList's arrows and Home/End, and what Enter does; remappable by id."""
     return [
-        Binding("j", "cursor_down", "Down", show=False, id=f"{prefix}.down"),
-        Binding("k", "cursor_up", "Up", show=False, id=f"{prefix}.up"),
-        Binding("g", "first", "Top", show=False, id=f"{prefix}.top"),
-        Binding("G", "last", "Bottom", show=False, id=f"{prefix}.bottom"),
+        Binding("j", "cursor_down", "Down", id=f"{prefix}.down", group=_MOVE),
+        Binding("k", "cursor_up", "Up", id=f"{prefix}.up", group=_MOVE),
+        Binding("g", "first", "Top", id=f"{prefix}.top", group=_ENDS),
+        Binding("G", "last", "Bottom", id=f"{prefix}.bottom", group=_ENDS),
+        Binding("enter", "select", enter, id=f"{prefix}.select"),
     ]
 
 
@@ -87,25 +92,20 @@ def entity_row(
 ) -> Content:
     """Name and counts on one line (``❝4`` quotes, ``9×`` mentions), the role dim underneath."""
     marker = "▸ " if chosen else ""
-    counts = f"{QUOTE_MARK}{quotes} " if quotes else ""
-    counts += f"{len(entity.mentions)}×"
-    room = max(4, width - cell_len(counts) - 1 - len(marker))
-    name, _ = fit(visible(one_line(entity.name)), room)
-    padding = max(1, width - len(marker) - cell_len(name) - cell_len(counts))
+    quoted = f"{QUOTE_MARK}{quotes} " if quotes else ""
+    mentioned = f"{len(entity.mentions)}×"
+    room = max(4, width - len(marker) - cell_len(quoted + mentioned) - 1)
+    name, cut = fit(visible(one_line(entity.name)), room)
     line = Content(marker + name, strip_control_codes=False)
     if chosen:
         line = line.stylize("bold $text-accent", 0, len(marker))
-    line = line.stylize("bold" if quotes else "", len(marker), len(line))
-    if matches:
-        visible_end = len(name) - (1 if name.endswith("…") and not entity.name.endswith("…") else 0)
-        line = stylize_spans(
-            line, ((s, min(e, visible_end)) for s, e in matches if s < visible_end), MATCH_STYLE, len(marker)
-        )
-    tail = Content(" " * padding)
     if quotes:
-        tail += Content(counts[: len(counts) - len(f"{len(entity.mentions)}×")]).stylize("$text-accent")
-    tail += Content(f"{len(entity.mentions)}×").stylize("$text-muted")
-    line += tail
+        line = line.stylize("bold", len(marker), len(line))
+    if matches:
+        shown = len(name) - 1 if cut else len(name)  # the ellipsis is not the name's
+        line = stylize_spans(line, ((s, min(e, shown)) for s, e in matches if s < shown), MATCH_STYLE, len(marker))
+    padding = max(1, width - len(marker) - cell_len(name) - cell_len(quoted + mentioned))
+    line = Content.assemble(line, " " * padding, (quoted, "$text-accent"), (mentioned, "$text-muted"))
     if entity.role:
         role, _ = fit(visible(one_line(entity.role)), max(1, width - 2))
         line += Content("\n  " + role, strip_control_codes=False).stylize("italic $text-muted", 1)
@@ -115,7 +115,7 @@ def entity_row(
 class EntityList(OptionList):
     """People, organisations, places and groups; Enter chooses one (filters quotes, highlights mentions)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings("entities")
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings("entities", "Choose")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)

@@ -33,6 +33,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         ("", "Space/b, PgDn/PgUp", "scroll a page"),
         ("", "g / G, Home / End", "top / bottom"),
         ("highlight.next", "n / N", "next / previous highlighted mention or quote"),
+        ("text.jump", "Enter", "go to the first quote on screen in the quote list"),
         ("", "click", "choose the quote or person under the mouse"),
     )),
     ("Entities and quotes", (

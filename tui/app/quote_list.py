@@ -77,7 +77,7 @@ def quote_row(
 class QuoteList(OptionList):
     """Quotes in reading order; the cursor follows the text, Enter jumps to the quote."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings("quotes")
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings("quotes", "Jump")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import get_current_worker
 
-from tui.app.display import plain_line
+from tui.app.display import one_line, plain_line, visible
 from tui.app.documents import Document
 from tui.app.entity_list import EntityList
 from tui.app.header import ArticleHeader
@@ -35,13 +35,15 @@ from tui.app.linking import (
 from tui.app.quote_list import QuoteList
 from tui.app.search_bar import SearchBar
 from tui.app.text_view import ArticleView
-from tui.core.model import Quote
+from tui.core.model import Article, Quote
 
 if TYPE_CHECKING:
-    from tui.core.search import SearchResult
+    from tui.core.search import SearchIndex, SearchResult
 
 TOO_SMALL = "Terminal too small.\nMake it at least 40×12."
 PANES = ("entities", "text", "quotes")
+NARROW_BELOW = 110  # columns: below this the text shares the screen with one side pane
+TINY_BELOW = 40  # columns (and 12 rows): below this only a "terminal too small" note
 
 
 class ReaderScreen(Screen[None]):
@@ -61,6 +63,7 @@ class ReaderScreen(Screen[None]):
         Binding("m", "toggle_only_matches", "Matches/all", id="search.only_matches"),
         Binding("c", "toggle_captions", "Captions", show=False, id="text.captions"),
         Binding("o", "open_article", "Open article", show=False, id="article.open"),
+        Binding("enter", "jump_to_quote", "Quote here", show=False, id="text.jump"),
         Binding("escape", "clear", "Clear", show=False, id="clear"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
     ]
@@ -334,23 +337,35 @@ class ReaderScreen(Screen[None]):
         """Search off the UI thread; a newer keystroke cancels this one."""
         worker = get_current_worker()
         index = document.index
-        if index is None:
+        if index is None:  # typed before the index worker finished: build it here, once
             from tui.core.search import SearchIndex
 
-            index = SearchIndex.build(document.article)
-        result = index.search(query, cancelled=lambda: worker.is_cancelled)
+            article = document.article
+            index = SearchIndex.build(article)
+            self.app.call_from_thread(self._store_index, document, article, index)
+        try:
+            result = index.search(query, cancelled=lambda: worker.is_cancelled)
+        except Exception as error:  # a failed search must not take the reader down
+            message = visible(one_line(f"{type(error).__name__}: {error}"))
+            self.app.call_from_thread(self.notify, message, title="Search failed", severity="error", markup=False)
+            return
         if result is None or worker.is_cancelled:
             return
         self.app.call_from_thread(self._apply_search, document, query, result)
 
-    @work(thread=True, group="index")
+    @work(thread=True, group="index", exit_on_error=False)
     def _build_index(self, document: Document) -> None:
         """Preprocess the article for search once (again after analysis), off the UI thread."""
         from tui.core.search import SearchIndex
 
         article = document.article
         index = SearchIndex.build(article)
-        if document.article is article:
+        self.app.call_from_thread(self._store_index, document, article, index)
+
+    @staticmethod
+    def _store_index(document: Document, article: Article, index: SearchIndex) -> None:
+        """Keep an index only for the article it was built from (analysis may have replaced it)."""
+        if document.article is article and document.index is None:
             document.index = index
 
     def _apply_search(self, document: Document, query: str, result: SearchResult | None) -> None:
@@ -391,7 +406,7 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self) -> None:
         """Narrow terminals: a compact footer, and the side pane says how to reach the other."""
-        narrow = self.size.width < 100
+        narrow = self.size.width < NARROW_BELOW
         footer = self.query_one(Footer)
         footer.compact = narrow
         footer.show_command_palette = not narrow
@@ -435,6 +450,17 @@ class ReaderScreen(Screen[None]):
         if quote is not None:
             self._forget_cursors_before_search()
             self.show_quote(quote)
+
+    def action_jump_to_quote(self) -> None:
+        """Enter in the text (the lists and the search box handle their own Enter): go to the
+        first listed quote from the paragraph at the top of the text on, in the quote list."""
+        quotes = self.quote_list.quotes
+        if not quotes:
+            return
+        top = self.text_view.top_paragraph
+        quote = next((q for q in quotes if q.spans and q.spans[0].paragraph >= top), quotes[-1])
+        self.show_quote(quote)
+        self.focus_pane("quotes")
 
     def action_speaker(self, direction: int) -> None:
         """} / {: the next or previous speaker in order of first quote; filters the quotes."""

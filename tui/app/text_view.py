@@ -9,6 +9,7 @@ an exact cell-by-cell wrap only for paragraphs with wide, zero-width or control 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -343,17 +344,17 @@ class ArticleView(ScrollView, can_focus=True):
     }
     """
 
-    _SCROLL = Binding.Group("Scroll", compact=True)
     _ENDS = Binding.Group("Top/End", compact=True)
     _HIGHLIGHTS = Binding.Group("Next/prev", compact=True)
     BINDINGS: list[BindingType] = [
-        Binding("j,down", "line_down", "Down", id="article_view.line_down", group=_SCROLL),
-        Binding("k,up", "line_up", "Up", id="article_view.line_up", group=_SCROLL),
+        Binding("j,down", "line_down", "Scroll", id="article_view.line_down", key_display="j/k"),
+        Binding("k,up", "line_up", "Up", id="article_view.line_up", key_display="k", show=False),
         Binding("space,pagedown", "page_down", "Page down", id="article_view.page_down",
-                key_display="spc", show=False),
-        Binding("b,pageup", "page_up", "Page up", id="article_view.page_up", show=False),
-        Binding("g,home", "top", "Top", id="article_view.top", group=_ENDS),
-        Binding("G,end", "bottom", "End", id="article_view.bottom", group=_ENDS),
+                key_display="space", show=False),
+        Binding("b,pageup", "page_up", "Page up", id="article_view.page_up", key_display="b",
+                show=False),
+        Binding("g,home", "top", "Top", id="article_view.top", key_display="g", group=_ENDS),
+        Binding("G,end", "bottom", "End", id="article_view.bottom", key_display="G", group=_ENDS),
         Binding("n", "next_highlight", "Next", id="article_view.next_highlight", group=_HIGHLIGHTS),
         Binding("N", "previous_highlight", "Previous", id="article_view.previous_highlight",
                 group=_HIGHLIGHTS),
@@ -379,11 +380,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._kinds: list[str] = []
         self._by_index: dict[int, int] = {}
         self._search: list[int] | None = None  # paragraph indices of the active search
-        self._layers: dict[str, dict[int, list[tuple[int, int]]]] = {layer: {} for layer in _LAYERS}
+        self._layers: dict[str, dict[int, Sequence[tuple[int, int]]]] = {layer: {} for layer in _LAYERS}
         self._highlights: list[Span] = []
         self._match_spans: list[Span] = []
         self._focus: int | None = None
         self._match_cursor: int | None = None  # n/N position among the search matches
+        self._matches_sorted = True
         self._wrapped: dict[int, tuple[int, ...]] = {}  # wrap cache at self._layout.width
         self._layout = WrappedLayout([], [], 0, self._wrapped)
         self._gutter = 1
@@ -442,8 +444,10 @@ class ArticleView(ScrollView, can_focus=True):
         False, and highlight ``matches``; None restores the whole text at the current paragraph."""
         anchor = self._top_position()
         self._search = None if paragraphs is None else sorted(set(paragraphs))
-        self._match_spans = sorted(matches) if paragraphs is not None else []
-        self._layers["match"] = _group_spans(self._match_spans)
+        self._match_spans = list(matches) if paragraphs is not None else []
+        self._matches_sorted = False  # sorted only when n/N needs it: 50k spans cost 0.1 s
+        grouped = getattr(matches, "by_paragraph", None)  # tui.core.search.SpanList: pre-grouped
+        self._layers["match"] = dict(grouped) if grouped is not None else _group_spans(matches)
         self._strips.clear()
         self._match_cursor = None
         if not self._highlights:
@@ -453,7 +457,7 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self._relayout(anchor=anchor)
             if self._search is not None and self._match_spans:
-                self.scroll_to_span(self._match_spans[0])
+                self.scroll_to_span(min(self._match_spans, key=_span_order))
 
     @property
     def visible_paragraphs(self) -> list[int]:
@@ -689,9 +693,9 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self._layout
         located = layout.locate(round(self.scroll_y))
         if layout.refine(_REFINE_SLICE):
-            if located is not None and layout is self._layout:
+            self._layout_changed()
+            if located is not None:
                 row, line = located
-                self._layout_changed()
                 self.scroll_to(y=layout.starts[row] + min(line, layout.heights[row] - 1),
                                animate=False, immediate=True)
         self._start_refining()
@@ -715,6 +719,9 @@ class ArticleView(ScrollView, can_focus=True):
             current = self._focus if self._focus is not None else (-1 if step > 0 else 0)
             self._focus_on((current + step) % len(self._highlights))
             return
+        if not self._matches_sorted:
+            self._match_spans.sort(key=_span_order)
+            self._matches_sorted = True
         shown = [span for span in self._match_spans
                  if (p := self._by_index.get(span.paragraph)) is not None
                  and self._layout.row_of(p) is not None]
@@ -742,7 +749,12 @@ class ArticleView(ScrollView, can_focus=True):
 
 
 def _group_spans(spans: Iterable[Span]) -> dict[int, list[tuple[int, int]]]:
-    grouped: dict[int, list[tuple[int, int]]] = {}
+    grouped: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
     for span in spans:
-        grouped.setdefault(span.paragraph, []).append((span.start, span.end))
-    return grouped
+        grouped[span.paragraph].append((span.start, span.end))
+    return dict(grouped)
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    """Document order, without the dataclass's slow generated comparisons."""
+    return span.paragraph, span.start

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tui.core import lexicon as lx
 from tui.core.model import Entity, EntityKind, Paragraph, Quote, Span
@@ -31,10 +32,11 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x5B)) + "".join(
     chr(c) for c in list(range(0xC0, 0x250)) + list(range(0x386, 0x3AC)) + list(range(0x400, 0x430))
     if chr(c).isupper())
 _UP = "[" + re.escape(_UPPER) + "]"
-_WORD = rf"(?:(?:{_UP}\.){{2,}}|(?:(?:al|el|bin|ibn|ben|d|l)[-'’])?{_UP}[^\W_]*(?:['’\u2010-][^\W\d_]+|&{_UP}+)*\.?)"
+_FIRST_WORD = rf"{_UP}(?:\.(?:{_UP}\.)+|[^\W_]*(?:['’\u2010-][^\W\d_]+|&{_UP}+)*\.?)"
+_WORD = rf"(?:(?:al|el|bin|ibn|ben|d|l)[-'’])?{_FIRST_WORD}"
 _NICKNAME = r"[ \u00a0][\u201c\"\u2018'][^\W\d_][^\W\d_.]{1,15}[\u201d\"\u2019']"
 _CONNECT = r"(?:[ \u00a0](?:de|del|della|der|den|di|da|das|dos|du|la|le|van|von|bin|ibn|al|el|y|zu|ter|ap|ab|ferch|mac|of|the|for|and|on|&)){1,3}"
-_RUN = re.compile(rf"{_WORD}(?:(?:{_CONNECT}|{_NICKNAME})?[ \u00a0]{_WORD})*")
+_RUN = re.compile(rf"{_FIRST_WORD}(?:(?:{_CONNECT}|{_NICKNAME})?[ \u00a0]{_WORD})*")
 _RUN_TOKEN = re.compile(r"[^\s]+")
 _SENTENCE_OPENERS = frozenset(".!?:;\u201c\"\u2018\u2014\u2013(-\u2026\n*•>|")
 
@@ -153,9 +155,10 @@ class EntityIndex:
         self._by_core: dict[tuple[str, ...], int] = {}
         self._by_first_last: dict[tuple[str, str], int] = {}
         self._by_suffix_full: dict[tuple[str, ...], int] = {}
-        self._suffix_mentions: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+        self._suffix_mentions: dict[tuple[str, ...], list[tuple[int, int, bool, int]]] = {}
         self._short_only: dict[tuple[str, ...], int] = {}
         self._by_role_word: dict[str, list[int]] = {}
+        self._role_words: dict[int, frozenset[str]] = {}
         self._org_by_word: dict[str, list[int]] = {}
 
     # ----- queries used by quote attribution -------------------------------------------------
@@ -187,12 +190,21 @@ class EntityIndex:
         """Organisations whose name contains ``word`` ("ministry" -> the Foreign Ministry)."""
         return self._org_by_word.get(fold(word), [])
 
+    def role_has_word(self, key: int, word: str) -> bool:
+        return word in self._role_words.get(key, ())
+
+    def org_has_word(self, key: int, word: str) -> bool:
+        draft = self._drafts[key]
+        return draft.kind == "organization" and word in draft.tokens
+
     def _index_words(self) -> None:
         for key, draft in self._drafts.items():
             if not draft.mentions:
                 continue
             if draft.kind == "person" and draft.role:
-                for word in set(fold(draft.role).replace("’s", " ").replace("'s", " ").split()):
+                words = frozenset(fold(draft.role).replace("'s", " ").split())
+                self._role_words[key] = words
+                for word in words:
                     self._by_role_word.setdefault(word, []).append(key)
             elif draft.kind == "organization":
                 for word in set(draft.tokens):
@@ -287,7 +299,13 @@ class EntityIndex:
                     draft = self._new("person", tuple(cand.folded), " ".join(cand.tokens))
                     self._by_last.setdefault(cand.folded[-1], []).append(draft.key)
                     self._short_only.setdefault(tuple(cand.folded), draft.key)
-                if draft is None and not strong and cand.evidence and not cand.in_quote and not cand.in_title:
+                if draft is None and not strong and cand.evidence and cand.folded[0] in lx.FIRST_NAMES_SET \
+                        and not cand.in_quote and not cand.in_title and not cand.sentence_initial:
+                    draft = self._new_person_alone(cand)  # "Ahmed, 34, a rider, said": a first name only
+                word = cand.folded[0]
+                if draft is None and not strong and cand.evidence and not cand.in_quote and not cand.in_title \
+                        and word not in lx.COMMON_WORDS and word not in lx.DEMONYMS \
+                        and word.rstrip("s") not in lx.ROLE_NOUNS and word[:-2] not in lx.ROLE_NOUNS:
                     draft = self._org_for(cand)  # "Freightline said": a speaker never given a first name
                 if draft is not None:
                     self._attach(cand, draft)
@@ -366,10 +384,22 @@ class EntityIndex:
                     self._by_suffix_full.setdefault(suffix, draft.key)
         return draft
 
+    def _new_person_alone(self, cand: Candidate) -> _Draft:
+        key = self._short_only.get(tuple(cand.folded))
+        if key is not None:
+            return self._drafts[key]
+        draft = self._new("person", tuple(cand.folded), " ".join(cand.tokens))
+        draft.gender = lx.FIRST_NAMES.get(cand.folded[0], "")
+        self._short_only[tuple(cand.folded)] = draft.key
+        return draft
+
     def _note_full_mention(self, cand: Candidate, draft: _Draft) -> None:
         """Remember where a full name was given, so later short forms find the latest one."""
-        pos = (cand.paragraph, cand.start, draft.key)
-        tokens = draft.tokens
+        text = self.paragraphs[cand.paragraph].text
+        before = text[max(0, cand.start - 12):cand.start].split()
+        weak = bool(before) and before[-1].lower() in _WEAK_POSITION
+        pos = (cand.paragraph, cand.start, not weak, draft.key)
+        tokens = tuple(t for t in draft.tokens if t not in lx.NAME_SUFFIXES)
         for length in (1, 2):
             if len(tokens) > length:
                 self._suffix_mentions.setdefault(tokens[-length:], []).append(pos)
@@ -385,6 +415,9 @@ class EntityIndex:
             draft = self._drafts[key]
             if draft.credit_only != cand.credit and _core(draft.tokens) != core:
                 continue  # a photographer and a speaker who merely share a surname
+            theirs, ours = _generation(draft.tokens), _generation(tuple(cand.folded))
+            if theirs and ours and theirs != ours:
+                continue  # father and son: "Jr." and "III"
             return draft
         return None
 
@@ -392,7 +425,7 @@ class EntityIndex:
         """The person a short form ("Mr. Blinken", "Blinken") refers to: the latest full name it ends."""
         tokens = tuple(cand.folded)
         gender = lx.HONORIFICS.get(cand.honorific or "", "")
-        pos = (cand.paragraph, cand.start, 1 << 30)
+        pos = (cand.paragraph, cand.start, True, 1 << 30)
 
         def fits(draft: _Draft, allow_credit: bool) -> bool:
             return (draft.kind == "person" and (allow_credit or not draft.credit_only)
@@ -401,14 +434,16 @@ class EntityIndex:
         entries = self._suffix_mentions.get(tokens)
         if entries:
             at = bisect_right(entries, pos) - 1
-            for allow_credit in (False, True):
+            # Latest full name first, preferring one named as a subject ("Mr. X said") over one
+            # named after a preposition ("the death of X"); then any; then a credited person.
+            for allow_credit, strong_only in ((False, True), (False, False), (True, False)):
                 for j in range(at, max(-1, at - 30), -1):
-                    draft = self._drafts[entries[j][2]]
-                    if fits(draft, allow_credit):
+                    draft = self._drafts[entries[j][3]]
+                    if (entries[j][2] or not strong_only) and fits(draft, allow_credit):
                         return draft
                 for j in range(at + 1, min(len(entries), at + 31)):
-                    draft = self._drafts[entries[j][2]]
-                    if fits(draft, allow_credit):
+                    draft = self._drafts[entries[j][3]]
+                    if (entries[j][2] or not strong_only) and fits(draft, allow_credit):
                         return draft
         key = self._short_only.get(tokens)
         if key is not None and fits(self._drafts[key], True):
@@ -444,6 +479,10 @@ class EntityIndex:
 def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A name without initials and suffixes, for comparing two written forms."""
     return tuple(t for t in tokens if len(t) > 1 and t not in lx.NAME_SUFFIXES)
+
+
+def _generation(tokens: tuple[str, ...]) -> str:
+    return tokens[-1] if tokens and tokens[-1] in lx.NAME_SUFFIXES else ""
 
 
 def _same_person(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
@@ -517,7 +556,8 @@ def _find_candidates(paragraphs: Sequence[Paragraph], regions: dict[int, list[tu
                 cand.credit = cand.start >= credit_from
                 cand.in_quote = bool(quote_regions) and _inside(quote_regions, cand.start)
                 cand.in_title = kind == "title"
-                _gather_evidence(text, cand)
+                if not (cand.titled or cand.in_title or _word_profile(tuple(cand.tokens), tuple(cand.folded))[0]):
+                    _gather_evidence(text, cand)  # only undecided names need their context read
                 candidates.append(cand)
     return candidates
 
@@ -556,8 +596,10 @@ def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candida
         low = word.lower()
         if not _is_upper_word(word):
             prev = fold_word(groups[-1][-1][2]) if groups[-1] else ""
-            if low in _LOOSE_CONNECTORS and (prev in lx.ORG_HEADS or prev in lx.TITLE_WORDS
-                                             or (low == "&") or (low == "of" and prev in ("gulf", "bank", "republic", "kingdom", "isle", "city", "state", "sea", "duke", "prince", "house", "court"))):
+            in_org = any(fold_word(t[2]) in lx.ORG_HEADS for t in groups[-1])
+            if low in _LOOSE_CONNECTORS and (prev in lx.ORG_HEADS or low == "&"
+                                             or (low in ("of", "for") and (prev in lx.TITLE_WORDS or prev in _OF_PLACES))
+                                             or (low == "and" and in_org)):
                 groups[-1].append(tok)
                 continue
             if low in _PARTICLES and groups[-1]:
@@ -565,8 +607,9 @@ def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candida
                 continue
             groups.append([])
             continue
-        # A sentence ending inside the run: "... in Texas. Mr. Smith".
-        if groups[-1] and groups[-1][-1][2].endswith(".") and not _keeps_period(groups[-1][-1][2]):
+        # A sentence ending inside the run ("... in Texas. Mr. Smith"), or a possessive ("Lakeview's Coach").
+        if groups[-1] and ((groups[-1][-1][2].endswith(".") and not _keeps_period(groups[-1][-1][2]))
+                           or groups[-1][-1][2].endswith(("'s", "\u2019s"))):
             groups.append([])
         groups[-1].append(tok)
     result = []
@@ -653,6 +696,8 @@ def _candidate(text: str, group: list[tuple[int, int, str]], paragraph: int) -> 
             start = group[split][0] if honorific else group[name_from][0]
             if all(w in lx.TITLE_WORDS or w in lx.COMMON_WORDS for w in name_tokens):
                 return None
+            if weak_title and all(w in lx.ROLE_MODIFIERS or w in lx.PLACES for w in name_tokens):
+                return None  # "Minister for Housing": an office, nobody named
             cand = Candidate(paragraph, start, group[-1][1], group[name_from][0],
                              words[name_from:], folded[name_from:], honorific, role, True,
                              sentence_initial=sentence_initial and split == 0,
@@ -673,6 +718,12 @@ _WORD_AFTER = re.compile(r"(?:['’]s?)?\s+([a-z][\w\-]*)")
 _NOT_ROLE_START = frozenset({"who", "which", "that", "whose", "where", "when", "and", "but", "or", "as",
                              "in", "on", "at", "of", "for", "with", "to", "from", "by", "he", "she", "it",
                              "they", "we", "i", "you", "this", "there", "here", "if", "so", "then"})
+_OF_PLACES = frozenset({"gulf", "bank", "republic", "kingdom", "isle", "city", "sea", "house", "court",
+                        "bay", "strait", "cape", "lake", "university", "college", "school"})
+_CREDIT_NOT_NAMES = frozenset({"staff", "writer", "writers", "reporter", "reporters", "correspondent",
+                               "editor", "editors", "desk", "wire", "services", "team", "photographer"})
+_WEAK_POSITION = frozenset({"of", "to", "by", "with", "for", "from", "about", "against", "on", "at",
+                            "in", "into", "than", "like", "between", "after", "before"})
 _FAMILY_OF_NAME = frozenset({"administration", "government", "campaign", "family", "era", "doctrine"})
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
 
@@ -696,9 +747,17 @@ def _gather_evidence(text: str, cand: Candidate) -> None:
                 cand.role = " ".join([*phrase[-2:], word])
         elif word in lx.SPEECH_VERBS and word not in lx.WEAK_SPEECH_VERBS:
             cand.evidence = True  # "said Jane Doe"
+    if not last and before.endswith(", ") and len(before_words) >= 1:
+        word = before_words[-1].rstrip(",").lower()
+        if word in lx.ORG_TYPE_NOUNS:
+            cand.org_hint = True  # "the state weather agency, Aemet,"
+        elif word in lx.ROLE_NOUNS:
+            cand.evidence = True  # "Her partner, Joan Smith,"
     after_word = _WORD_AFTER.match(after) if after[:2] not in ("’s", "'s") else None
     if after_word:
         word = after_word.group(1)
+        if word in ("spokesman", "spokeswoman", "spokesperson", "spokespeople"):
+            cand.org_hint = True  # "a Deliveroo spokesperson"
         if word in lx.PLACE_HEADS:
             cand.place_hint = True
         elif word in lx.ORG_HEADS and word not in ("party", "group") and word not in _FAMILY_OF_NAME \
@@ -784,28 +843,48 @@ def _role_before(before: str) -> str | None:
     return phrase
 
 
+@lru_cache(maxsize=32768)
+def _word_profile(tokens: tuple[str, ...], folded: tuple[str, ...]) -> tuple:
+    """What the words alone say (gazetteers, head words, first names): cached, names repeat."""
+    phrase = " ".join(folded)
+    surface = fold_phrase(" ".join(tokens))
+    if len(folded) == 1 and (phrase in lx.PARTIES or (phrase in lx.DEMONYMS and phrase.endswith("s"))):
+        listed = "group"
+    elif phrase in lx.ORG_NAMES or surface in lx.ORG_NAMES or surface.rstrip(".") in lx.ORG_NAMES:
+        listed = "organization"
+    elif place_key(surface) in lx.PLACES or surface in lx.PLACES or phrase in lx.PLACES:
+        listed = "place"
+    else:
+        listed = None
+    if listed is None and len(folded) > 1 and (folded[-1] in lx.PLACE_LAST_WORDS or folded[0] in lx.PLACE_FIRST_WORDS):
+        listed = "place"  # "Jones Valley Road", "Rue de la Loi"
+    org_head = any(w in lx.ORG_HEADS for w in folded)
+    acronym = all(_is_acronym(t) for t in tokens)
+    demonym = any(w in lx.DEMONYMS or w in lx.PARTIES for w in folded)
+    first_name = folded[0] in lx.FIRST_NAMES_SET
+    common = any(w in lx.COMMON_WORDS for w in folded)
+    rest_common = any(w in lx.COMMON_WORDS for w in folded[1:])
+    place_first = place_key(folded[0]) in lx.PLACES
+    size = len([w for w in folded if w not in _PARTICLES])
+    return listed, org_head, acronym, demonym, first_name, common, rest_common, place_first, size
+
+
 def _classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str, int]) -> None:
     """Decide the kind of one candidate from its own words and the evidence around it."""
     folded = cand.folded
-    phrase = " ".join(folded)
-    surface_phrase = fold_phrase(" ".join(cand.tokens))
     if cand.in_title:
         cand.kind = None  # headline capitals: only names known from the body count there
         return
-    if cand.weak_title and folded[0] not in lx.FIRST_NAMES_SET and not cand.evidence:
+    (listed, org_head, acronym, demonym, first_name, common, rest_common, place_first,
+     size) = _word_profile(tuple(cand.tokens), tuple(folded))
+    if cand.weak_title and not first_name and not cand.evidence:
         cand.kind = None  # "Commissioner of Metro Rail Safety": a title of an office, no name
         return
     if cand.honorific or cand.titled:
         cand.kind = "person"
         return
-    if len(folded) == 1 and (phrase in lx.PARTIES or (phrase in lx.DEMONYMS and phrase.endswith("s"))):
-        cand.kind = "group"
-        return
-    if phrase in lx.ORG_NAMES or surface_phrase in lx.ORG_NAMES or surface_phrase.rstrip(".") in lx.ORG_NAMES:
-        cand.kind = "organization"
-        return
-    if place_key(surface_phrase) in lx.PLACES or surface_phrase in lx.PLACES or phrase in lx.PLACES:
-        cand.kind = "place"
+    if listed is not None:
+        cand.kind = listed
         return
     if cand.place_hint:
         cand.kind = "place"
@@ -813,34 +892,27 @@ def _classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[st
     if cand.org_hint:
         cand.kind = "organization"
         return
-    if len(folded) == 1 and (phrase in lx.PARTIES or (phrase in lx.DEMONYMS and phrase.endswith("s"))):
-        cand.kind = "group"
-        return
-    if (len(folded) > 1 and any(w in lx.ORG_HEADS for w in folded)) or (len(folded) == 1 and folded[0] in lx.ORG_HEADS and not cand.sentence_initial):
+    if (len(folded) > 1 and org_head) or (len(folded) == 1 and org_head and not cand.sentence_initial):
         cand.kind = "organization" if len(folded) > 1 else None
         return
-    if all(_is_acronym(t) for t in cand.tokens):
+    if acronym:
         cand.kind = "organization" if len(folded) == 1 and not cand.in_quote else None
         return
-    if any(w in lx.DEMONYMS or w in lx.PARTIES for w in folded) and len(folded) > 1 and folded[0] not in lx.FIRST_NAMES_SET:
+    if demonym and len(folded) > 1 and not first_name:
         cand.kind = None
         return
-    if cand.in_title:
-        cand.kind = "short" if len(folded) <= 2 else None
-        return
     if len(folded) >= 2:
-        if any(w in lx.COMMON_WORDS for w in folded) or any(place_key(w) in lx.PLACES for w in folded[:1]):
-            cand.kind = None if not cand.credit else None
-            if folded[0] in lx.FIRST_NAMES_SET and not any(w in lx.COMMON_WORDS for w in folded[1:]):
-                cand.kind = "person"
+        if common or place_first:
+            cand.kind = "person" if first_name and not rest_common else None
             return
-        if len([w for w in folded if w not in _PARTICLES]) > 4:
+        if size > 4:
             cand.kind = None
             return
-        if cand.credit:
-            cand.kind = "person"
+        if cand.credit and (org_head or any(_is_acronym(t) for t in cand.tokens)
+                            or any(w in _CREDIT_NOT_NAMES for w in folded)):
+            cand.kind = "organization" if not any(w in _CREDIT_NOT_NAMES for w in folded) else None
             return
-        if folded[0] in lx.FIRST_NAMES_SET:
+        if cand.credit or first_name:
             cand.kind = "person"
             return
         if cand.in_quote:
@@ -850,7 +922,7 @@ def _classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[st
                 len(folded) <= 3 and alone.get(folded[-1], 0) > 0 and alone.get(folded[0], 0) == 0):
             cand.kind = "person"  # people are named again by their last name, companies by their first
             return
-        if cand.evidence and len([w for w in folded if w not in _PARTICLES]) <= 3 and alone.get(folded[0], 0) == 0:
+        if cand.evidence and size <= 3 and alone.get(folded[0], 0) == 0:
             cand.kind = "person"
             return
         if alone.get(folded[0], 0) > 0 and cand.evidence:
@@ -860,9 +932,9 @@ def _classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[st
         return
     # One word: a credit agency, or a possible short form of a person.
     if cand.credit:
-        cand.kind = "organization" if folded[0] not in lx.COMMON_WORDS else None
+        cand.kind = "organization" if not common else None
         return
-    if folded[0] in lx.COMMON_WORDS and cand.sentence_initial:
+    if common and cand.sentence_initial:
         cand.kind = None
         return
     cand.kind = "short"

@@ -217,7 +217,7 @@ airlines airways motors energy petroleum oil pharmaceuticals reuters bloomberg c
 nations cabinet secretariat commissariat tribunal prosecutor's prison airport station
 project initiative program programme trust exchange reserve treasury pentagon kremlin
 brigade battalion regiment division cartel gang watch international institute's media
-district charity trust
+district charity trust pt ag sa nv ab asa gmbh spa bhd tbk oyj
 """)
 # Well-known organisations written without a head word.
 ORG_NAMES = _phrases("""
@@ -343,7 +343,9 @@ christian christians catholic catholics protestant protestants hindu hindus sikh
 taiwanese vietnamese thai filipino filipinos indonesian indonesians malaysian burmese
 tibetan uyghur uyghurs uighur uighurs belarusian georgian georgians armenian armenians
 azerbaijani chechen chechens serbian serbs croatian croats bosnian bosnians albanian
-albanians czech czechs slovak slovaks austrian austrians scandinavian
+albanians czech czechs slovak slovaks austrian austrians scandinavian dane swede finn
+pole brit scot norwegian icelander dutchman frenchman englishman welshman irishman
+kiwi aussie yank
 """)
 PARTIES = _words("""
 republican republicans democrat democrats democratic tory tories conservative conservatives
@@ -504,3 +506,52 @@ airport station harbour harbor port bay beach river lake mountain mountains vall
 island islands county province region district borough township village town city canyon
 creek forest desert coast peninsula strait canal stadium arena rue via calle avenida
 """)
+
+# Last words that make a capitalised name a place ("Jones Valley Road"), first words likewise.
+PLACE_LAST_WORDS = _words("""
+road street avenue boulevard lane highway motorway freeway bridge square plaza airport station
+harbour harbor beach valley mountains peninsula coast creek canyon strait canal stadium arena
+""")
+PLACE_FIRST_WORDS = _words("rue via calle avenida piazza lake mount cape isle")
+
+# More given names, from many languages (folded; gender where it is clear).
+_MORE_MALE = """
+jonas mats nils sven lars olle henrik magnus rasmus soren jorgen kristoffer
+pieter jan joost bram sander wouter maarten niels koen ruud arjen dirk henk piet
+chinedu obinna ikenna tunde segun femi kunle bayo kwame kofi kojo yaw kwabena
+ama nana themba sipho thabo bongani lwazi mandla jabulani tendai tafadzwa farai blessing
+rohit rakesh suresh ramesh mahesh ganesh prakash deepak manoj sandeep sachin
+arvind ajay vijay sunil anil aamir imtiaz zubair junaid usman asif faisal kamran
+tariq zahid shahid naveed waqar bilal hamed khalid saeed sultan nasser fahad majid
+omar yousef youssef mahmud hasan huseyin emre burak mert cem can baris onur serkan volkan
+thiago tiago rodrigo gabriel lucas matheus felipe caio bruno diogo andre joaquim
+luigi gianni franco aldo enrico fabio marco paolo davide simone riccardo
+pavel petr jiri martin lukas jakub ondrej vaclav milan zoran goran dragan ivo ante
+bogdan mircea ionut adrian florin stefan gheorghe nikos giorgos yannis kostas dimitris
+takumi haruto hiroto yuto sota kenta daiki ryota shota kazuki wei jun hao ming lei jian
+minh duc tuan hung thanh dong-hyun ji-hoon min-ho seung sung-min jae-sung young-soo
+dwayne tyrone darnell jamal malik deshawn terrell marquis andre rashad cedric reggie
+cole brody colt wyatt hunter tanner dalton garrett bryce chase blake
+"""
+_MORE_FEMALE = """
+hannah ingrid astrid sigrid karin kerstin birgit britt annika malin freya frida
+liv saga ebba elin signe maja marit anneke femke sanne lotte marloes
+ngozi chioma adaeze amaka nneka funmi yetunde folake abena akosua efua adwoa thandiwe
+nomvula zanele lindiwe precious nokuthula chipo rudo tsitsi
+ananya kavya pooja neha shreya divya lakshmi meera radha sita gita kamala kalpana
+swati rekha usha asha nisha ritu payal sapna farida nasreen shabana ayesha sana
+zainab khadija amina halima mariam samira yasmin salma dalia nour rana lina hala
+elif ayse zeynep fatma emine hatice merve busra esra ozlem
+joana ines beatriz mariana leticia larissa juliana fernanda renata vanessa thais
+chiara giulia federica martina alessia sara elisa silvia valentina francesca
+petra jana eva lenka katerina zuzana marketa veronika monika lucie tereza
+yuki yuka aiko akiko emi haruka sakura yui hina mei xiu ling li na hui yan
+ji-yeon min-ji seo-yeon eun-ji soo-jin mi-kyung
+tanisha latoya shanice imani aaliyah jasmine ebony brittany ashlyn
+sian cerys bethan ffion nia eleri catrin
+"""
+for _n in _MORE_MALE.split():
+    FIRST_NAMES.setdefault(_n, "m")
+for _n in _MORE_FEMALE.split():
+    FIRST_NAMES[_n] = "" if FIRST_NAMES.get(_n) == "m" else "f"
+FIRST_NAMES_SET = frozenset(FIRST_NAMES)

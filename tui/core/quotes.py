@@ -40,7 +40,22 @@ _ORG_NP_HEADS = frozenset({"district", "start-up", "startup", "charity", "minist
                            "commission", "authority", "service", "institute", "university", "board"})
 _MAX_APPOSITION = 30
 _SENTENCE_REACH = 60  # tokens around a quote searched for its speech clause
-_SPEECH_HINT = re.compile(r"\b(?:" + "|".join(sorted(lx.INVERTED_SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_SPEECH_HINT_WORDS = ("said", "says", "told", "added", "wrote", "asked", "according", *sorted(
+    {v[:5] for v in lx.INVERTED_SPEECH_VERBS} - {"said", "says", "told", "added", "wrote", "asked"}))
+
+
+class _SpeechHint:
+    """A cheap test for 'some speech verb may be here': a few substring scans, no regex."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        for stem in _SPEECH_HINT_WORDS:
+            if stem in text:
+                return True
+        return False
+
+
+_SPEECH_HINT = _SpeechHint()
 _CLAUSE_OPENERS = frozenset({"and", "but", "as", "while", "when", "after", "before", "because", "since",
                              "then", "so", "although", "though", "if", "once", "until", "meanwhile"})
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "agency", "organisation", "organization",
@@ -118,10 +133,15 @@ class _Discourse:
     def resolve_noun_phrase(self, words: list[str]) -> int | None:
         """'the mayor' -> the person whose role says mayor; 'the ministry' -> that organisation."""
         for word in reversed(words):
+            if word in lx.DEMONYMS and not word.endswith("s"):
+                for key in reversed(self.subjects[-6:]):
+                    if self.index.kind(key) == "person":
+                        return key  # "the Dane said": the person the passage is about
+                return None
             if word in _ORG_NP_HEADS or word in _GENERIC_ORG_NOUNS:
-                keys = set(self.index.org_keys_with_word(word))
+                keys = self.index.org_keys_with_word(word)
                 if keys:
-                    found = self._most_recent(keys)
+                    found = self._most_recent(keys, lambda key: self.index.org_has_word(key, word))
                     if found is not None:
                         return found
                 for key in reversed(self.subjects[-6:] + self.mentioned[-10:]):
@@ -129,21 +149,26 @@ class _Discourse:
                         return key  # "the company" = the organisation the passage is about
                 return None
             if word in lx.ROLE_NOUNS or word in lx.TITLE_WORDS:
-                keys = set(self.index.keys_with_role_word(word))
+                keys = self.index.keys_with_role_word(word)
                 if keys:
-                    return self._most_recent(keys)
+                    return self._most_recent(keys, lambda key: self.index.role_has_word(key, word))
+                if word in ("spokesman", "spokeswoman", "spokesperson"):
+                    for key in reversed(self.subjects[-6:]):
+                        if self.index.kind(key) == "organization":
+                            return key  # "the spokeswoman said": the organisation she speaks for
                 return None
         return None
 
-    def _most_recent(self, keys: set[int]) -> int | None:
+    def _most_recent(self, keys: list[int], matches: Callable[[int], bool]) -> int | None:
+        """The latest subject or mention that ``matches``; checks only the recent (bounded) lists."""
         for key in reversed(self.subjects):
-            if key in keys:
+            if matches(key):
                 return key
         for key in reversed(self.mentioned):
-            if key in keys:
+            if matches(key):
                 return key
         if len(keys) == 1:
-            return next(iter(keys))  # a headline's "hospital chief" before the body names her
+            return keys[0]  # a headline's "hospital chief" before the body names her
         return None
 
 
@@ -174,10 +199,15 @@ def _tokens(paragraph: Paragraph, quote_regions: list[tuple[int, int, int]], ind
 
 
 def _words(text: str, start: int, end: int, out: list[_Tok]) -> None:
+    append = out.append
+    tok = _Tok
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        out.append(_Tok("W" if word[0].isalnum() else "P", word.lower(), match.start(), match.end(),
-                        -1, word[0].isupper()))
+        first = word[0]
+        if first.isalnum():
+            append(tok("W", word.lower(), match.start(), match.end(), -1, first.isupper()))
+        else:
+            append(tok("P", word, match.start(), match.end()))
 
 
 def _sentences(tokens: list[_Tok]) -> list[tuple[int, int]]:
@@ -203,6 +233,22 @@ def _sentences(tokens: list[_Tok]) -> list[tuple[int, int]]:
 
 def _starts_upper(tok: _Tok) -> bool:
     return tok.upper
+
+
+_NON_WORD = re.compile(r"[^\w ]+")
+
+
+def _plain(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def _overlap(short: str, long: str) -> float:
+    """Share of the short text's words found in the long one ("rip heart out" ~ "rip the heart out")."""
+    words = [w for w in short.split() if len(w) >= 4]
+    if len(words) < 2:
+        return 0.0
+    present = set(long.split())
+    return sum(w in present for w in words) / len(words)
 
 
 class _Attributor:
@@ -241,6 +287,10 @@ class _Attributor:
             return None
         tok = toks[i]
         if tok.kind == "E":
+            if (self.index.kind(tok.ref) != "person" and i - 2 >= lo and toks[i - 1].kind == "W"
+                    and toks[i - 1].text in ("of", "at", "from", "with") and toks[i - 2].kind == "E"
+                    and self.index.kind(toks[i - 2].ref) == "person"):
+                return self._entity_subject(toks[i - 2].ref, i - 2)  # "Jane Doe of Acme University said"
             return self._entity_subject(tok.ref, i)
         if tok.kind == "W" and tok.text in _SUBJECT_PRONOUNS:
             return _Who(self._pronoun(tok.text), i)
@@ -253,7 +303,7 @@ class _Attributor:
             groups = 0
             while j >= lo and i - j < _MAX_APPOSITION:
                 t = toks[j]
-                if t.kind == "Q" or (t.kind == "W" and t.text in lx.SPEECH_VERBS):
+                if t.kind == "Q" or (t.kind == "W" and t.text in lx.SPEECH_VERBS and t.text not in lx.WEAK_SPEECH_VERBS):
                     return None
                 if t.kind == "P" and t.text == "," and j - 1 >= lo:
                     groups += 1
@@ -303,7 +353,8 @@ class _Attributor:
         head = words[0]
         if head.endswith("’s") or head.endswith("'s"):
             return None
-        if head not in _NP_HEADS and not head.endswith("s"):
+        if head not in _NP_HEADS and head not in _ORG_NP_HEADS and head not in _GENERIC_ORG_NOUNS \
+                and head not in lx.DEMONYMS and not head.endswith("s"):
             return None
         if head in lx.SPEECH_VERBS:
             return None
@@ -477,6 +528,7 @@ class _Attributor:
             intro = self._intro_speaker(toks, sentences)
             numbers = [n for _, _, n in regions if self.quotes[n].parts[-1].paragraph == paragraph.index]
             previous = self.speaker[numbers[-1]] if numbers else None
+        self._headline_quotes()
         drafts = []
         for n, quote in enumerate(self.quotes):
             spans = tuple(Span(p.paragraph, p.start, p.end) for p in quote.parts)
@@ -495,6 +547,28 @@ class _Attributor:
                 before = text[max(0, mention.span.start - 3):mention.span.start].rstrip()
                 if not before or before[-1] in ".!?,;:\u201d\"":
                     self.discourse.push_subject(key)
+
+    def _headline_quotes(self) -> None:
+        """A headline quote with no speaker is usually repeated in the body: take that speaker."""
+        heads = [n for n, q in enumerate(self.quotes) if self.speaker[n] is None
+                 and self.paragraphs[q.parts[0].paragraph].kind == "title" or self.speaker[n] is None
+                 and q.parts[0].paragraph <= 2 and self.paragraphs[q.parts[0].paragraph].kind == "body"
+                 and len(self.paragraphs[q.parts[0].paragraph].text) < 300]
+        if not heads:
+            return
+        body = [(n, _plain(self._text(n))) for n in range(len(self.quotes)) if self.speaker[n] is not None]
+        for n in heads:
+            words = _plain(self._text(n))
+            if len(words) < 3:
+                continue
+            for m, text in body[:400]:
+                if m != n and (words in text or _overlap(words, text) >= 0.75):
+                    self.speaker[n], self.cue[n] = self.speaker[m], self.cue[m]
+                    break
+
+    def _text(self, n: int) -> str:
+        part = self.quotes[n].parts[0]
+        return self.paragraphs[part.paragraph].text[part.start:part.end]
 
     def _intro_speaker(self, toks: list[_Tok], sentences: list[tuple[int, int]]) -> int | None:
         """"The minister also said:" closing a paragraph introduces the next one's quote."""
@@ -536,6 +610,12 @@ class _Attributor:
             # No attribution of its own: a continuation of the speaker just quoted?
             if not first_part:
                 continue
+            if k - 1 >= lo and toks[k - 1].kind == "P" and toks[k - 1].text == ":":
+                subject = self._sentence_subject(toks, lo, k)
+                if subject is not None:
+                    self._set(n, subject, None)  # "Asked what he would miss, X didn't hesitate: Q"
+                    paragraph_speakers.append(subject)
+                    continue
             if not last_part and self._attributed_later(n):
                 continue
             starts_sentence = k == lo or all(toks[x].kind == "P" for x in range(lo, k))
@@ -582,15 +662,27 @@ class _Attributor:
             i -= 1
         return i >= lo and toks[i].kind in ("W", "E")
 
+    def _sentence_subject(self, toks: list[_Tok], lo: int, hi: int) -> int | None:
+        for i in range(lo, hi):
+            t = toks[i]
+            if t.kind == "E" and self.index.kind(t.ref) in ("person", "organization") and not self.index.is_credit(t.ref):
+                prev = toks[i - 1] if i > lo else None
+                if prev is None or prev.kind == "P" or (prev.kind == "W" and prev.text not in _PREPOSITIONS):
+                    return t.ref
+            if t.kind == "W" and t.text in ("he", "she"):
+                return self._pronoun(t.text)
+        return None
+
     def _note_subject(self, toks: list[_Tok], lo: int, hi: int, quotes: list[int]) -> None:
         """The sentence's subject: the first person named at its start or after a comma."""
         for i in range(lo, min(hi, lo + 40)):
             t = toks[i]
             if t.kind == "Q":
                 return
-            if t.kind == "E" and self.index.kind(t.ref) == "person" and not self.index.is_credit(t.ref):
+            if t.kind == "E" and self.index.kind(t.ref) in ("person", "organization") and not self.index.is_credit(t.ref):
                 prev = toks[i - 1] if i > lo else None
-                if prev is None or prev.kind == "P" or (prev.kind == "W" and prev.text in _CLAUSE_OPENERS):
+                if prev is None or prev.kind == "P" or (prev.kind == "W" and (
+                        prev.text in _CLAUSE_OPENERS or prev.text in lx.ROLE_NOUNS or prev.text in lx.TITLE_WORDS)):
                     self.discourse.push_subject(t.ref)
                     return
 

@@ -119,6 +119,15 @@ class Hit:
     spans: tuple[tuple[int, int], ...]
 
 
+class SpanList(list[Span]):
+    """A list of Spans that also carries them grouped by paragraph, so a view need not regroup
+    tens of thousands of spans on the UI thread (ArticleView uses ``by_paragraph`` if present)."""
+
+    def __init__(self, spans: Iterable[Span], by_paragraph: dict[int, tuple[tuple[int, int], ...]]) -> None:
+        super().__init__(spans)
+        self.by_paragraph = by_paragraph
+
+
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     """Hits of one query, each kind ranked best first. An empty ``query`` means: no filtering."""
@@ -128,6 +137,7 @@ class SearchResult:
     entities: tuple[Hit, ...] = ()
     quotes: tuple[Hit, ...] = ()
     complete: bool = True
+    spans: tuple[Span, ...] | None = None  # paragraph_spans(), built in the search thread
 
     @property
     def filters(self) -> bool:
@@ -138,9 +148,12 @@ class SearchResult:
         """Hit paragraphs in document order (for ArticleView.set_search)."""
         return sorted(int(hit.key) for hit in self.paragraphs)
 
-    def paragraph_spans(self) -> list[Span]:
-        """Every matched range as a Span (for ArticleView.set_search)."""
-        return [Span(int(hit.key), start, end) for hit in self.paragraphs for start, end in hit.spans]
+    def paragraph_spans(self) -> SpanList:
+        """Every matched range as a Span, best paragraphs first (for ArticleView.set_search)."""
+        spans = self.spans
+        if spans is None:
+            spans = tuple(Span(int(h.key), s, e) for h in self.paragraphs for s, e in h.spans)
+        return SpanList(spans, {int(hit.key): hit.spans for hit in self.paragraphs})
 
 
 # --------------------------------------------------------------------------------------------
@@ -229,7 +242,7 @@ def _terms_pattern(terms: Sequence[_Term]) -> re.Pattern[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# Small documents (entity names, quotes): matched directly, word by word.
+# Small documents (entity names and aliases, quotes and their speakers).
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,20 +252,41 @@ class _Document:
     words: frozenset[str]  # every word that can match (name and aliases; quote and speaker)
 
 
-def _match_document(terms: Sequence[_Term], document: _Document) -> Hit | None:
-    qualities = []
-    for term in terms:
-        best = max((term.accepted.get(w, 0.0) for w in document.words), default=0.0)
-        if best == 0.0:
-            best = max((_accepts(term.word, w) for w in document.words), default=0.0)
-        if best == 0.0:
-            return None
-        qualities.append(best)
-    shown_words = set(_WORD.findall(document.shown.text))
-    pattern = _terms_pattern([_Term(t.word, {w: 1.0 for w in shown_words if _accepts(t.word, w)})
-                              for t in terms])
-    return Hit(document.key, round(100 * sum(qualities) / len(qualities), 2),
-               _spans_in(document.shown, pattern))
+class _DocumentIndex:
+    """Entities or quotes, found through their words like paragraphs are (no scan per query)."""
+
+    def __init__(self, documents: Sequence[_Document], known: frozenset[str]) -> None:
+        self.documents = documents
+        self.postings: defaultdict[str, list[int]] = defaultdict(list)
+        self.unknown: defaultdict[str, list[int]] = defaultdict(list)  # words not in the text
+        for number, document in enumerate(documents):
+            for word in document.words:
+                (self.postings if word in known else self.unknown)[word].append(number)
+
+    def search(self, terms: Sequence[_Term], pattern: re.Pattern[str]) -> tuple[Hit, ...]:
+        """Documents matching every term, best first, with the ranges of their shown text."""
+        total: dict[int, float] | None = None
+        for term in terms:
+            best: dict[int, float] = {}
+            matching = list(term.accepted.items())
+            matching += [(w, q) for w in self.unknown if (q := _accepts(term.word, w))]
+            for word, quality in matching:
+                for number in self.postings.get(word, ()) or self.unknown.get(word, ()):
+                    if quality > best.get(number, 0.0) and (total is None or number in total):
+                        best[number] = quality
+            total = best if total is None else {n: total[n] + q for n, q in best.items()}
+            if not total:
+                return ()
+        assert total is not None
+        hits = []
+        for number, score in total.items():
+            document = self.documents[number]
+            own = pattern
+            if document.words & self.unknown.keys():
+                own = _terms_pattern([_Term(t.word, {**t.accepted, **{
+                    w: 1.0 for w in document.words if _accepts(t.word, w)}}) for t in terms])
+            hits.append(Hit(document.key, round(100 * score / len(terms), 2), _spans_in(document.shown, own)))
+        return _ranked(hits)
 
 
 def _spans_in(folded: Folded, pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
@@ -314,11 +348,11 @@ class SearchIndex:
 
     CHUNK = 500  # paragraphs scanned for highlight ranges between cancellation checks
 
-    def __init__(self, paragraphs: _ParagraphIndex, entities: list[_Document],
-                 quotes: list[_Document]) -> None:
+    def __init__(self, paragraphs: _ParagraphIndex, entities: Sequence[_Document],
+                 quotes: Sequence[_Document]) -> None:
         self._paragraphs = paragraphs
-        self._entities = entities
-        self._quotes = quotes
+        self._entities = _DocumentIndex(entities, paragraphs.known)
+        self._quotes = _DocumentIndex(quotes, paragraphs.known)
 
     @classmethod
     def build(cls, article: Article) -> "SearchIndex":
@@ -355,21 +389,24 @@ class SearchIndex:
         pattern = _terms_pattern(terms)
         if cancelled():
             return None
-        entities = _ranked(filter(None, (_match_document(terms, d) for d in self._entities)))
-        quotes = _ranked(filter(None, (_match_document(terms, d) for d in self._quotes)))
+        entities = self._entities.search(terms, pattern)
+        quotes = self._quotes.search(terms, pattern)
         ranked = self._rank_paragraphs(terms)
         if cancelled():
             return None
         hits: list[Hit] = []
+        all_spans: list[Span] = []  # built here, off the UI thread
         for start in range(0, len(ranked), self.CHUNK):
             for position, score in ranked[start:start + self.CHUNK]:
+                key = index.keys[position]
                 spans = _spans_in(index.folded[position], pattern)
-                hits.append(Hit(index.keys[position], score, spans))
+                hits.append(Hit(key, score, spans))
+                all_spans.extend([Span(key, s, e) for s, e in spans])
             if cancelled():
                 return None
             if on_partial is not None and start + self.CHUNK < len(ranked):
-                on_partial(SearchResult(query, tuple(hits), entities, quotes, complete=False))
-        return SearchResult(query, tuple(hits), entities, quotes)
+                on_partial(SearchResult(query, tuple(hits), entities, quotes, False, tuple(all_spans)))
+        return SearchResult(query, tuple(hits), entities, quotes, True, tuple(all_spans))
 
     def _rank_paragraphs(self, terms: Sequence[_Term]) -> list[tuple[int, float]]:
         """(position, score) of every paragraph containing all terms, best first."""

@@ -54,8 +54,8 @@ _CONTRIBUTORS = re.compile(
 )
 _CONTRIBUTORS_HINT = re.compile(r"ontribut|eport(?:ing|ed) by|diting by|riting by|ompiled by|esearch by")
 _BYLINE = re.compile(
-    r"^(?:[Bb]y|[Ff]rom)\s+[A-Z][^\W\d_]*\.?(?:[\s,-]+(?:and\s+)?[A-Z][^\W\d_]*\.?|[\s,]+in\s+[A-Z]\S*){0,14}"
-    r"(?:\s*(?:,|\||-|–|—)\s*[\w .,&|-]{0,60})?$",
+    r"^(?:[Bb]y|[Ww]ritten by|[Ww]ords by|[Ff]rom)\s+[A-Z][^\W\d_]*\.?(?:[\s,-]+(?:and\s+)?[A-Z][^\W\d_]*\.?){0,14}"
+    r"(?:\s*(?:,|\||-|–|—|•|·)\s*[^\n]{0,150})?$",
 )
 _CREDIT_ONLY = re.compile(
     r"^\(?(?:credit|photo(?:graph)?|image|picture|illustration)s?(?:\s*(?:by|credit))?\s*(?:…|\.\.\.|:|\||-|–|—)?\s*"

@@ -54,11 +54,12 @@ class Host(App[None]):
         view.focus()
         self.build_index()
 
-    @work(thread=True, description="build index")
+    @work(thread=True, description="build index")  # the placeholder says when it is done
     def build_index(self) -> None:
         from tui.core.search import SearchIndex
 
         self.index = SearchIndex.build(Article("bench", "", tuple(self.paragraphs)))
+        self.call_from_thread(setattr, self.query_one(Input), "placeholder", "search (index ready)")
 
     def action_search(self) -> None:
         self.query_one(Input).focus()

@@ -40,7 +40,7 @@ async def test_the_seed_opens_and_paints_its_text():
         await pilot.pause()
         assert app.reader.text_view.visible_paragraphs[:3] == [0, 1, 2]
         await settle(app, pilot)
-        assert app.reader.document.analysed
+        assert app.reader.document.analysed, app.reader.document.failed
         await pilot.press("slash", *"fentanyl")
         await settle(app, pilot)
         assert app.reader.search_result is not None

@@ -35,7 +35,7 @@ async def test_opens_with_text_focused_and_everything_listed():
         assert entities.entity_ids[-1] == "p-berg"
         header = plain_of(app.screen.query_one("#header-title")) + plain_of(app.screen.query_one("#header-counts"))
         assert "Harbour Council Votes to Close the Old Ferry Pier" in header
-        assert "3 people · 8 quotes · 11 paragraphs" in header
+        assert "4 people · 8 quotes · 11 paragraphs" in header
 
 
 async def test_tab_and_shift_tab_cycle_the_three_panes():

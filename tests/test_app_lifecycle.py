@@ -44,7 +44,7 @@ async def test_text_is_readable_while_the_analysis_runs():
         await pilot.press("j")  # the text scrolls meanwhile
         release.set()
         await settle(app, pilot)
-        assert "3 people · 8 quotes · 11 paragraphs" in header_text(app)
+        assert "4 people · 8 quotes · 11 paragraphs" in header_text(app)
         assert len(reader.quote_list.quotes) == 8
 
 

@@ -94,3 +94,21 @@ def test_sentence_initial_words_and_possessives_are_not_names():
     assert list(people(a)) == ["Ingrid Haugen"]
     mention = people(a)["Ingrid Haugen"].mentions[0]
     assert a.paragraphs[mention.paragraph].text[mention.start:mention.end] == "Ingrid Haugen"
+
+
+def test_people_known_only_by_one_name_with_a_role_or_an_age():
+    a = article("Night Shift",
+                "The riders wait outside the station. One of them, a courier named Yusuf, 34, came in 2019.",
+                "The cafe owner, Okonkwo, said business was slow.")
+    assert {"Yusuf", "Okonkwo"} <= set(people(a))
+
+
+def test_byline_and_wire_contributor_lines_give_credit_people():
+    a = article("Harbor Reopens",
+                "By Lena Hartley, Coast Desk | Published May 2, 2025",
+                "The harbor reopened on Friday.",
+                "(Reporting by Omar Saleh; Editing by Clara Wynn)")
+    found = people(a)
+    assert {"Lena Hartley", "Omar Saleh", "Clara Wynn"} <= set(found)
+    assert all(found[name].credit for name in ("Lena Hartley", "Omar Saleh", "Clara Wynn"))
+    assert "Coast Desk" not in found

@@ -144,3 +144,38 @@ def test_ids_are_stable_and_in_text_order():
     assert first == second
     assert [q.id for q in first.quotes] == ["q1", "q2"]
     assert [e.id for e in first.entities] == [f"e{i}" for i in range(1, len(first.entities) + 1)]
+
+
+def test_person_of_an_organisation_is_the_speaker_not_the_organisation():
+    a = article("Housing Bill",
+                "Marta Lindgren of the Tenants Union said the bill was \u201ctoo little, too late.\u201d")
+    assert quote(a, "too little, too late.").speaker == "Marta Lindgren"
+
+
+def test_unnamed_spokesperson_and_it_said_give_the_organisation():
+    a = article("Recall",
+                "A Brightwave spokesperson said the company was \u201creviewing every unit.\u201d",
+                "The Harbor Utility Authority said it was \u201cmonitoring the outage.\u201d "
+                "\u201cCrews are on site,\u201d it said.")
+    assert quote(a, "reviewing every unit.").speaker == "Brightwave"
+    assert quote(a, "Crews are on site,").speaker == "Harbor Utility Authority"
+
+
+def test_a_named_show_is_not_speech_even_next_to_a_speaker():
+    a = article("Senator Speaks",
+                "Senator Ruth Amadi said on \u201cMorning Edition Weekly\u201d that the bill would pass.")
+    assert quote(a, "Morning Edition Weekly").speaker is None
+
+
+def test_headline_quote_takes_the_speaker_of_the_body_quote_repeating_it():
+    a = article("\u2018We will rebuild every school\u2019: minister vows after floods",
+                "Education Minister Farida Okonjo visited the flooded towns on Monday.",
+                "\u201cWe will rebuild every school, and we will do it this year,\u201d Ms. Okonjo said.")
+    assert quote(a, "We will rebuild every school").speaker == "Farida Okonjo"
+
+
+def test_a_first_name_alone_joins_the_one_person_who_has_it():
+    a = article("Keeper Retires",
+                "Angus Moray kept the light for forty years.",
+                "Angus smiles at the question. \u201cYou never leave the light,\u201d he says.")
+    assert quote(a, "You never leave the light,").speaker == "Angus Moray"

@@ -64,3 +64,26 @@ def test_body_text_mentioning_a_photo_is_not_a_caption():
 def test_analyse_keeps_the_paragraphs_of_split_paragraphs():
     text = "Dock Strike Ends\n\n\u201cWe are back,\u201d said Pia Lund.\n\nAdvertisement\n\nWork resumed at dawn."
     assert analyse(text).paragraphs == tuple(split_paragraphs(text))
+
+
+def test_progress_is_reported_for_long_texts_and_its_exception_cancels():
+    text = "Long Day\n\n" + "\n\n".join(f"Mr. Reyes said \u201cline {i} is done.\u201d" for i in range(1500))
+    calls: list[tuple[str, float]] = []
+    analyse(text, progress=lambda stage, fraction: calls.append((stage, fraction)))
+    assert len(calls) >= 6
+    assert calls[-1] == ("done", 1.0)
+    assert all(0.0 <= f <= 1.0 for _, f in calls)
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel(stage: str, fraction: float) -> None:
+        if stage == "entities":
+            raise Cancelled
+
+    try:
+        analyse(text, progress=cancel)
+    except Cancelled:
+        pass
+    else:
+        raise AssertionError("the exception raised by progress must propagate")

@@ -385,3 +385,23 @@ async def test_search_results_from_the_index_highlight_every_match() -> None:
         highlighted = [segment.text for y in range(12) for segment in view.render_line(y)
                        if segment.style != plain and segment.text.strip() and segment.style.bgcolor != plain.bgcolor]
         assert highlighted.count("Pérez") == 5  # 3 in paragraph 2, 1 in the caption, 1 in 4
+
+
+async def test_empty_article_and_a_very_narrow_pane_do_not_break() -> None:
+    app = Host([])
+    async with app.run_test(size=(12, 10)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.focus()
+        await pilot.press("G", "g", "j", "n", "N")
+        assert view.visible_paragraphs == [] and view.top_paragraph == -1
+        view.load(article([("title", "Narrow"), ("body", "Every word survives a pane this thin.")]))
+        await pilot.pause()
+        for _ in range(100):
+            if view.layout_complete:
+                break
+            await pilot.pause(0.01)
+        tokens = " ".join(view.render_line(y).text for y in range(view.virtual_size.height)).split()
+        assert [t for t in tokens if t.isdigit()] == ["0", "1"]  # the paragraph numbers
+        # Every character is there, in order, even where a word had to be cut to fit.
+        assert "".join(t for t in tokens if not t.isdigit()) == "NarrowEverywordsurvivesapanethisthin."

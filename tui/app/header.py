@@ -34,7 +34,8 @@ def counts_line(document: Document) -> Content:
             (f"{paragraphs} · ", "$text-muted"),
             (f"analysing… {percent}%{stage}", "$text-warning"),
         )
-    people = len(article.people)
+    # Every named person counts, photo credits and contributors included (they are people too).
+    people = sum(1 for entity in article.entities if entity.kind == "person")
     return Content(
         f"{plural(people, 'person', 'people')} · {plural(len(article.quotes), 'quote')} · {paragraphs}"
     ).stylize("$text-muted")

@@ -3,14 +3,16 @@
 Only the lines on screen are ever turned into strips (kept in an LRU cache); the document is held
 as paragraphs plus, per paragraph, the character ranges of its wrapped lines. Wrapping is a regex
 greedy wrap in C for paragraphs whose characters are all one cell wide (nearly all news text), and
-an exact cell-by-cell wrap only for paragraphs with wide, zero-width or control characters.
+an exact cell-by-cell wrap only for paragraphs with wide, zero-width or control characters. It is
+lazy: heights start as estimates, the lines on screen are wrapped first and the rest in small
+slices, so opening 4 MB does not wait for 4 MB of wrapping.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
@@ -382,7 +384,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._search: list[int] | None = None  # paragraph indices of the active search
         self._layers: dict[str, dict[int, Sequence[tuple[int, int]]]] = {layer: {} for layer in _LAYERS}
         self._highlights: list[Span] = []
-        self._match_spans: list[Span] = []
+        self._match_spans: Sequence[Span] = []
         self._focus: int | None = None
         self._match_cursor: int | None = None  # n/N position among the search matches
         self._matches_sorted = True
@@ -410,7 +412,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_highlight(self, spans: Sequence[Span], focus: int | None = 0) -> None:
         """Strong highlight on these spans; scroll so spans[focus] is centred. Empty clears."""
-        self._highlights = sorted(spans)
+        self._highlights = sorted(spans, key=_span_order)
         self._layers["highlight"] = _group_spans(self._highlights)
         self._focus = None
         if self._highlights and focus is not None:
@@ -444,10 +446,15 @@ class ArticleView(ScrollView, can_focus=True):
         False, and highlight ``matches``; None restores the whole text at the current paragraph."""
         anchor = self._top_position()
         self._search = None if paragraphs is None else sorted(set(paragraphs))
-        self._match_spans = list(matches) if paragraphs is not None else []
-        self._matches_sorted = False  # sorted only when n/N needs it: 50k spans cost 0.1 s
-        grouped = getattr(matches, "by_paragraph", None)  # tui.core.search.SpanList: pre-grouped
-        self._layers["match"] = dict(grouped) if grouped is not None else _group_spans(matches)
+        # Kept as given and sorted only when n/N needs it: 50,000 spans cost 0.1 s to sort, and
+        # tui.core.search.SpanList makes its Span objects only when iterated.
+        self._match_spans = matches if paragraphs is not None else []
+        self._matches_sorted = False
+        grouped = getattr(matches, "by_paragraph", None)  # SpanList: grouped in the search thread
+        if paragraphs is None:
+            self._layers["match"] = {}
+        else:
+            self._layers["match"] = dict(grouped) if grouped is not None else _group_spans(matches)
         self._strips.clear()
         self._match_cursor = None
         if not self._highlights:
@@ -456,8 +463,9 @@ class ArticleView(ScrollView, can_focus=True):
             self._relayout(anchor=None)
         else:
             self._relayout(anchor=anchor)
-            if self._search is not None and self._match_spans:
-                self.scroll_to_span(min(self._match_spans, key=_span_order))
+            first = self._first_match()
+            if self._search is not None and first is not None:
+                self.scroll_to_span(first)
 
     @property
     def visible_paragraphs(self) -> list[int]:
@@ -720,7 +728,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._focus_on((current + step) % len(self._highlights))
             return
         if not self._matches_sorted:
-            self._match_spans.sort(key=_span_order)
+            self._match_spans = sorted(self._match_spans, key=_span_order)
             self._matches_sorted = True
         shown = [span for span in self._match_spans
                  if (p := self._by_index.get(span.paragraph)) is not None
@@ -735,6 +743,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._layers["current"] = {span.paragraph: [(span.start, span.end)]}
         self._repaint()
         self.scroll_to_span(span)
+
+    def _first_match(self) -> Span | None:
+        """The search match first in document order."""
+        grouped = self._layers["match"]
+        if not grouped:
+            return None
+        paragraph = min(grouped, key=lambda index: self._by_index.get(index, len(self._by_index)))
+        start, end = min(grouped[paragraph])
+        return Span(paragraph, start, end)
 
     def _focus_on(self, number: int) -> None:
         self._focus = number

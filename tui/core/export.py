@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -49,7 +50,8 @@ def _article_data(article: Article) -> dict[str, Any]:
     return {
         "source": article.source,
         "title": article.title,
-        "paragraphs": [{"index": p.index, "kind": p.kind, "text": p.text} for p in article.paragraphs],
+        "paragraphs": [{"index": p.index, "kind": p.kind, "text": p.text}
+                       for p in article.paragraphs],
         "entities": [_entity_data(e) for e in article.entities],
         "quotes": [_quote_data(q) for q in article.quotes],
         "warnings": list(article.warnings),
@@ -111,12 +113,13 @@ def _markdown_article(article: Article) -> str:
         lines += [f"- {markdown_inline(w)}" for w in article.warnings]
         lines.append("")
     lines += ["## People", ""]
-    people = _people_by_prominence(article)
+    quote_counts = Counter(q.speaker_id for q in article.quotes)
+    people = _people_by_prominence(article.people, quote_counts)
     if people:
         lines += ["| Person | Role | Mentions | Quotes |", "| --- | --- | ---: | ---: |"]
         for person in people:
             lines.append(f"| {markdown_inline(person.name)} | {markdown_inline(person.role or '')} "
-                         f"| {len(person.mentions)} | {len(article.quotes_by(person.id))} |")
+                         f"| {len(person.mentions)} | {quote_counts[person.id]} |")
     else:
         lines.append("No people found.")
     lines += ["", "## Quotes", ""]
@@ -124,11 +127,9 @@ def _markdown_article(article: Article) -> str:
     return "\n".join(lines)
 
 
-def _people_by_prominence(article: Article) -> list[Entity]:
-    """Most-quoted first, then most-mentioned, then in order of appearance."""
-    people = list(article.people)
-    order = {e.id: i for i, e in enumerate(people)}
-    return sorted(people, key=lambda e: (-len(article.quotes_by(e.id)), -len(e.mentions), order[e.id]))
+def _people_by_prominence(people: Sequence[Entity], quote_counts: Counter[str | None]) -> list[Entity]:
+    """Most-quoted first, then most-mentioned, then in the engine's order (sorted is stable)."""
+    return sorted(people, key=lambda e: (-quote_counts[e.id], -len(e.mentions)))
 
 
 def _markdown_quotes(article: Article) -> list[str]:

@@ -175,6 +175,7 @@ groan groans groaned groaning
 chuckle chuckles chuckled chuckling
 smile smiles smiled smiling
 shrug shrugs shrugged shrugging
+shot fired
 """
 SPEECH_VERBS = _words(_SPEECH_LEMMAS)
 # Verbs that may come before the speaker in an inverted clause ("..., said Mr. Smith").
@@ -190,7 +191,8 @@ call calls called calling post posts posted posting report reports reported repo
 states stated stating begin begins began beginning maintain maintains maintained maintaining
 continue continues continuing counter counters note notes noting charge charges charging
 smile smiles smiled smiling shrug shrugs shrugged shrugging laugh laughs laughing agree agrees
-agreed agreeing reflect reflects reflecting promise promises promising demand demands demanding
+agreed agreeing reflect reflects reflecting promise promises promised promising demand demands demanding
+shot fired
 """)
 # Words allowed between a speaker and the speech verb ("Mr. Smith has often said").
 AUXILIARIES = _words("""
@@ -217,7 +219,11 @@ airlines airways motors energy petroleum oil pharmaceuticals reuters bloomberg c
 nations cabinet secretariat commissariat tribunal prosecutor's prison airport station
 project initiative program programme trust exchange reserve treasury pentagon kremlin
 brigade battalion regiment division cartel gang watch international institute's media
-district charity trust pt ag sa nv ab asa gmbh spa bhd tbk oyj
+district charity trust pt ag sa nv ab asa gmbh spa bhd tbk oyj engineering construction
+consulting logistics solutions partners capital ventures diagnostics pharma therapeutics
+biosciences biotech foods brands mining minerals metals steel chemicals electronics software
+robotics analytics insurance securities investments properties realty hotels resorts
+entertainment games telecom telecoms communications aerospace automotive semiconductor
 """)
 # Well-known organisations written without a head word.
 ORG_NAMES = _phrases("""
@@ -512,7 +518,7 @@ PLACE_LAST_WORDS = _words("""
 road street avenue boulevard lane highway motorway freeway bridge square plaza airport station
 harbour harbor beach valley mountains peninsula coast creek canyon strait canal stadium arena
 """)
-PLACE_FIRST_WORDS = _words("rue via calle avenida piazza lake mount cape isle")
+PLACE_FIRST_WORDS = _words("rue via calle avenida piazza lake mount cape isle southeast northeast southwest northwest")
 
 # More given names, from many languages (folded; gender where it is clear).
 _MORE_MALE = """

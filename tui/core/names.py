@@ -7,7 +7,6 @@ import unicodedata
 from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
-_NAME_TOKEN = re.compile(r"[^\W_][^\s]*")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 # Different written forms of one place.

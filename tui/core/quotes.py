@@ -28,6 +28,7 @@ _DASHES = frozenset({"—", "–", "--"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one"})
 _PREPOSITIONS = frozenset({"of", "with", "to", "by", "for", "from", "on", "in", "at", "about", "against",
                            "like", "than", "into", "over", "under", "between", "and", "or", "told", "asked"})
+_OBJECT_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she", "them": "they"}
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "it": "n", "they": "p", "i": "", "we": "p"}
 _NP_HEADS = lx.ROLE_NOUNS | frozenset({"ministry", "department", "agency", "company", "government",
                                        "office", "police", "statement", "report", "spokesperson",
@@ -133,6 +134,10 @@ class _Discourse:
     def resolve_noun_phrase(self, words: list[str]) -> int | None:
         """'the mayor' -> the person whose role says mayor; 'the ministry' -> that organisation."""
         for word in reversed(words):
+            if word in ("statement", "release", "memo", "letter", "report", "filing", "bulletin"):
+                for key in reversed(self.subjects[-3:]):
+                    return key  # "the statement said": whoever just issued it
+                return None
             if word in lx.DEMONYMS and not word.endswith("s"):
                 for key in reversed(self.subjects[-6:]):
                     if self.index.kind(key) == "person":
@@ -144,9 +149,11 @@ class _Discourse:
                     found = self._most_recent(keys, lambda key: self.index.org_has_word(key, word))
                     if found is not None:
                         return found
-                for key in reversed(self.subjects[-6:] + self.mentioned[-10:]):
-                    if self.index.kind(key) == "organization":
-                        return key  # "the company" = the organisation the passage is about
+                recent = [key for key in self.subjects[-6:] + self.mentioned[-20:]
+                          if self.index.kind(key) == "organization"]
+                if recent:
+                    # "the company" = the organisation the article is about: the most named one.
+                    return max(reversed(recent), key=self.index.mention_count)
                 return None
             if word in lx.ROLE_NOUNS or word in lx.TITLE_WORDS:
                 keys = self.index.keys_with_role_word(word)
@@ -235,6 +242,17 @@ def _starts_upper(tok: _Tok) -> bool:
     return tok.upper
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "to", "for", "at", "by", "de", "la", "le"})
+
+
+def _looks_like_a_title(text: str) -> bool:
+    """Every word capitalised, no sentence punctuation: the name of a show, book or programme."""
+    words = text.split()
+    if not 2 <= len(words) <= 8 or text[-1:] in ".,!?;:":
+        return False
+    return all(w[:1].isupper() or w in _SMALL_WORDS for w in words) and words[0][:1].isupper()
+
+
 _NON_WORD = re.compile(r"[^\w ]+")
 
 
@@ -263,6 +281,10 @@ class _Attributor:
 
     # ----- subjects -----
     def _subject_before(self, toks: list[_Tok], v: int, lo: int) -> _Who | None:
+        if toks[v].text.endswith("ing") and v - 1 >= lo and toks[v - 1].kind == "P" and toks[v - 1].text == ",":
+            # "X rejected the plan, describing it as Q": the participle's subject is the sentence's.
+            key = self._sentence_subject(toks, lo, v)
+            return _Who(key, lo) if key is not None else None
         who = self._near_subject_before(toks, v, lo)
         if (who is None or who.key is None) and v - lo > 3 and toks[lo].kind == "W" and toks[lo].text == "the":
             # "The father of a man who died ... said": the described person, named elsewhere.
@@ -287,10 +309,9 @@ class _Attributor:
             return None
         tok = toks[i]
         if tok.kind == "E":
-            if (self.index.kind(tok.ref) != "person" and i - 2 >= lo and toks[i - 1].kind == "W"
-                    and toks[i - 1].text in ("of", "at", "from", "with") and toks[i - 2].kind == "E"
-                    and self.index.kind(toks[i - 2].ref) == "person"):
-                return self._entity_subject(toks[i - 2].ref, i - 2)  # "Jane Doe of Acme University said"
+            owner = self._person_before_of(toks, i, lo)
+            if owner is not None:
+                return self._entity_subject(owner, i)  # "Jane Doe of the Acme Alliance said"
             return self._entity_subject(tok.ref, i)
         if tok.kind == "W" and tok.text in _SUBJECT_PRONOUNS:
             return _Who(self._pronoun(tok.text), i)
@@ -308,6 +329,9 @@ class _Attributor:
                 if t.kind == "P" and t.text == "," and j - 1 >= lo:
                     groups += 1
                     prev = toks[j - 1]
+                    owner = self._person_before_of(toks, j - 1, lo) if prev.kind == "E" else None
+                    if owner is not None:
+                        return self._entity_subject(owner, j - 1)  # "Mayor X of Portland, who ..., said"
                     if prev.kind == "E" and self.index.kind(prev.ref) in ("person", "organization"):
                         return self._entity_subject(prev.ref, j - 1)
                     if groups >= 3:
@@ -319,6 +343,18 @@ class _Attributor:
             return None
         if tok.kind == "W":
             return self._noun_phrase_before(toks, i, lo)
+        return None
+
+    def _person_before_of(self, toks: list[_Tok], i: int, lo: int) -> int | None:
+        """For a place or organisation at ``i``: the person in "PERSON of (the) PLACE/ORG"."""
+        if self.index.kind(toks[i].ref) == "person":
+            return None
+        j = i - 1
+        if j >= lo and toks[j].kind == "W" and toks[j].text == "the":
+            j -= 1
+        if j - 1 >= lo and toks[j].kind == "W" and toks[j].text in ("of", "at", "from", "with") \
+                and toks[j - 1].kind == "E" and self.index.kind(toks[j - 1].ref) == "person":
+            return toks[j - 1].ref
         return None
 
     def _entity_subject(self, key: int, i: int) -> _Who | None:
@@ -372,9 +408,17 @@ class _Attributor:
             return None
         tok = toks[i]
         if tok.kind == "E":
+            if self.index.kind(tok.ref) == "organization":
+                # "said Acme Water spokesperson Jane Doe": the person after the organisation's noun
+                for j in range(i + 1, min(hi, i + 4)):
+                    t = toks[j]
+                    if t.kind == "E" and self.index.kind(t.ref) == "person":
+                        return self._entity_subject(t.ref, j)
+                    if t.kind != "W" or t.text not in lx.ROLE_NOUNS:
+                        break
             return self._entity_subject(tok.ref, i)
-        if tok.kind == "W" and tok.text in ("he", "she"):
-            return _Who(self._pronoun(tok.text), i)
+        if tok.kind == "W" and tok.text in _OBJECT_PRONOUNS:
+            return _Who(self._pronoun(_OBJECT_PRONOUNS[tok.text]), i)
         if tok.kind == "W" and tok.text not in _DETERMINERS:
             # "said union leader Samira Haddad", "said Councillor Abebe Girma"
             for j in range(i, min(hi, i + 4)):
@@ -419,10 +463,22 @@ class _Attributor:
             return False
         return adjacent or tok.text not in lx.WEAK_SPEECH_VERBS
 
-    def _clause_after_quote(self, toks: list[_Tok], k: int, hi: int) -> tuple[_Who, str] | None:
+    def _clause_after_quote(self, toks: list[_Tok], k: int, hi: int, strict: bool = False) -> tuple[_Who, str] | None:
         j = k + 1
         while j < hi and toks[j].kind == "P" and toks[j].text in (",", ")", "’", "'", ":"):
             j += 1
+        if j >= hi and hi < len(toks) and toks[hi - 1].text in _SENTENCE_END:
+            # "Q. That's how Jane Doe describes it": the attribution opens the next sentence.
+            rest = [t.text for t in toks[hi:hi + 3]]
+            if rest[:2] in (["that’s", "how"], ["that's", "how"]) or rest[:3] == ["that", "is", "how"]:
+                start = hi + (2 if rest[1] == "how" else 3)
+                for v in range(start + 1, min(len(toks), start + 5)):
+                    if self._is_verb(toks[v], True):
+                        who = self._subject_before(toks, v, start)
+                        if who and who.key is not None:
+                            return who, toks[v].text
+                        break
+            return None
         if j >= hi:
             return None
         tok = toks[j]
@@ -441,7 +497,7 @@ class _Attributor:
                 break
             if self._is_verb(t, True):
                 who = self._subject_before(toks, v, j)
-                if who and who.index >= j:
+                if who and (who.index == j or who.index > j and not strict and toks[j].kind != "W"):
                     return who, t.text
                 break
         return None
@@ -593,6 +649,16 @@ class _Attributor:
                 continue  # attributed in an earlier paragraph of the same quotation
             first_part = self.quotes[n].parts[0].paragraph == paragraph.index
             last_part = self.quotes[n].parts[-1].paragraph == paragraph.index
+            if _looks_like_a_title(self._text(n)):
+                # "State of the Union", "Harbour Lights": a name, unless a verb stands right by it.
+                found = self._clause_after_quote(toks, k, hi, strict=True)
+                if found is None and k - 1 >= lo and self._is_verb(toks[k - 1], True):
+                    found = self._clause_before_quote(toks, k, lo)
+                if found is not None:
+                    self._set(n, found[0].key, found[1])
+                else:
+                    self.attributed[n] = True
+                continue
             found = (self._clause_after_quote(toks, k, hi) or self._clause_before_quote(toks, k, lo))
             if found is None and previous_in_sentence is not None and self._joined_to_previous(toks, k, lo):
                 self._set(n, previous_in_sentence, self.cue[toks[quote_positions[0]].ref])

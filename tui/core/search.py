@@ -19,7 +19,7 @@ import threading
 from bisect import bisect_left
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,13 +119,29 @@ class Hit:
     spans: tuple[tuple[int, int], ...]
 
 
-class SpanList(list[Span]):
-    """A list of Spans that also carries them grouped by paragraph, so a view need not regroup
-    tens of thousands of spans on the UI thread (ArticleView uses ``by_paragraph`` if present)."""
+class SpanList(Sequence[Span]):
+    """A search's matched ranges as Spans, kept grouped by paragraph; the Span objects are made
+    only if someone iterates (a common word at 4 MB has 50,000+ of them). ArticleView reads
+    ``by_paragraph`` directly, so nothing is regrouped on the UI thread."""
 
-    def __init__(self, spans: Iterable[Span], by_paragraph: dict[int, tuple[tuple[int, int], ...]]) -> None:
-        super().__init__(spans)
+    def __init__(self, by_paragraph: dict[int, tuple[tuple[int, int], ...]]) -> None:
         self.by_paragraph = by_paragraph
+        self._spans: list[Span] | None = None
+
+    def _all(self) -> list[Span]:
+        if self._spans is None:
+            self._spans = [Span(paragraph, start, end)
+                           for paragraph, ranges in self.by_paragraph.items() for start, end in ranges]
+        return self._spans
+
+    def __getitem__(self, item):  # type: ignore[no-untyped-def, override]
+        return self._all()[item]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self._all())
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +153,6 @@ class SearchResult:
     entities: tuple[Hit, ...] = ()
     quotes: tuple[Hit, ...] = ()
     complete: bool = True
-    spans: tuple[Span, ...] | None = None  # paragraph_spans(), built in the search thread
 
     @property
     def filters(self) -> bool:
@@ -150,10 +165,7 @@ class SearchResult:
 
     def paragraph_spans(self) -> SpanList:
         """Every matched range as a Span, best paragraphs first (for ArticleView.set_search)."""
-        spans = self.spans
-        if spans is None:
-            spans = tuple(Span(int(h.key), s, e) for h in self.paragraphs for s, e in h.spans)
-        return SpanList(spans, {int(hit.key): hit.spans for hit in self.paragraphs})
+        return SpanList({int(hit.key): hit.spans for hit in self.paragraphs})
 
 
 # --------------------------------------------------------------------------------------------
@@ -228,17 +240,21 @@ def _terms_pattern(terms: Sequence[_Term]) -> re.Pattern[str]:
 
     A term's prefix matches become ``prefix\\w*`` (every word of the text with that prefix is
     accepted anyway), so a two-letter query does not compile into thousands of alternatives.
+    There is no leading ``\\b``: it would stop the regex engine from scanning for a literal
+    prefix (3x slower on "the"); ``_spans_in`` drops matches that start inside a word instead.
+    Every alternative ends at a word end, so a dropped match never hides the next word.
     """
     alternatives: list[str] = []
     for term in terms:
         prefix = term.word if len(term.word) >= 2 and any(w.startswith(term.word) for w in term.accepted) else None
         if prefix is not None:
             alternatives.append(re.escape(prefix) + r"\w*")
-        alternatives.extend(re.escape(w) for w in term.accepted if prefix is None or not w.startswith(prefix))
+        alternatives.extend(re.escape(w) + r"\b" for w in term.accepted
+                            if prefix is None or not w.startswith(prefix))
     if not alternatives:
         return re.compile(r"(?!)")
     alternatives.sort(key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+    return re.compile(alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")")
 
 
 # --------------------------------------------------------------------------------------------
@@ -290,10 +306,18 @@ class _DocumentIndex:
 
 
 def _spans_in(folded: Folded, pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
-    """Original-text ranges of every match, in order (the pattern's matches never overlap)."""
+    """Original-text ranges of every whole-word match, in order (matches never overlap)."""
+    text = folded.text
+    spans = [m.span() for m in pattern.finditer(text)
+             if not (start := m.start()) or not _is_word_char(text[start - 1])]
     if folded.origin is None:
-        return tuple(m.span() for m in pattern.finditer(folded.text))
-    return tuple(folded.to_original(*m.span()) for m in pattern.finditer(folded.text))
+        return tuple(spans)
+    return tuple(folded.to_original(start, end) for start, end in spans)
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches (letters and digits of any script, and the underscore)."""
+    return char.isalnum() or char == "_"
 
 
 # --------------------------------------------------------------------------------------------
@@ -346,7 +370,8 @@ def _paragraph_index(paragraphs: Sequence[Paragraph]) -> _ParagraphIndex:
 class SearchIndex:
     """Build once per article (``build``), then ``search`` on every keystroke, off the UI thread."""
 
-    CHUNK = 500  # paragraphs scanned for highlight ranges between cancellation checks
+    CHUNK = 128  # paragraphs scanned between cancellation checks (and a pause for the UI thread)
+    PARTIAL_EVERY = 4  # chunks between two partial results
 
     def __init__(self, paragraphs: _ParagraphIndex, entities: Sequence[_Document],
                  quotes: Sequence[_Document]) -> None:
@@ -395,18 +420,16 @@ class SearchIndex:
         if cancelled():
             return None
         hits: list[Hit] = []
-        all_spans: list[Span] = []  # built here, off the UI thread
-        for start in range(0, len(ranked), self.CHUNK):
-            for position, score in ranked[start:start + self.CHUNK]:
-                key = index.keys[position]
-                spans = _spans_in(index.folded[position], pattern)
-                hits.append(Hit(key, score, spans))
-                all_spans.extend([Span(key, s, e) for s, e in spans])
+        keys, folded = index.keys, index.folded
+        for chunk, start in enumerate(range(0, len(ranked), self.CHUNK), start=1):
+            hits.extend([Hit(keys[position], score, _spans_in(folded[position], pattern))
+                         for position, score in ranked[start:start + self.CHUNK]])
             if cancelled():
                 return None
-            if on_partial is not None and start + self.CHUNK < len(ranked):
-                on_partial(SearchResult(query, tuple(hits), entities, quotes, False, tuple(all_spans)))
-        return SearchResult(query, tuple(hits), entities, quotes, True, tuple(all_spans))
+            more = start + self.CHUNK < len(ranked)
+            if on_partial is not None and more and chunk % self.PARTIAL_EVERY == 0:
+                on_partial(SearchResult(query, tuple(hits), entities, quotes, complete=False))
+        return SearchResult(query, tuple(hits), entities, quotes)
 
     def _rank_paragraphs(self, terms: Sequence[_Term]) -> list[tuple[int, float]]:
         """(position, score) of every paragraph containing all terms, best first."""

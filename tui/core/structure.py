@@ -49,13 +49,18 @@ _TRAILING_AGENCY_CREDIT = re.compile(
 _CONTRIBUTORS = re.compile(
     r"contributed (?:reporting|research|to this report|to this article|additional reporting)|"
     r"^(?:\(?\s*)?(?:additional )?reporting by\b|(?-i:\b(?:Editing|Writing|Compiled|Research|Additional reporting) by\b)|"
-    r"^(?:\(?\s*)?reported by\b|contributed to this (?:report|story)",
+    r"^(?:\(?\s*)?reported by\b|contributed to this (?:report|story)|\bcontributed\.?\)?$|^with files from\b",
     re.IGNORECASE,
 )
-_CONTRIBUTORS_HINT = re.compile(r"ontribut|eport(?:ing|ed) by|diting by|riting by|ompiled by|esearch by")
+_CONTRIBUTORS_HINT = re.compile(r"ontribut|eport(?:ing|ed) by|diting by|riting by|ompiled by|esearch by|iles from")
 _BYLINE = re.compile(
     r"^(?:[Bb]y|[Ww]ritten by|[Ww]ords by|[Ff]rom)\s+[A-Z][^\W\d_]*\.?(?:[\s,-]+(?:and\s+)?[A-Z][^\W\d_]*\.?){0,14}"
     r"(?:\s*(?:,|\||-|–|—|•|·)\s*[^\n]{0,150})?$",
+)
+# "Jane Doe · CBC News · Posted: Jul 18, 2025" / "Jane Doe | Reporter | Updated 5 May"
+_DATELINE_BYLINE = re.compile(
+    r"^[A-Z][^\W\d_'’-]*(?:[ -][A-Z][^\W\d_]*){1,3}\s*[·|•]\s*[^\n]{0,120}"
+    r"(?:[Pp]osted|[Uu]pdated|[Pp]ublished|\d{4})[^\n]{0,60}$"
 )
 _CREDIT_ONLY = re.compile(
     r"^\(?(?:credit|photo(?:graph)?|image|picture|illustration)s?(?:\s*(?:by|credit))?\s*(?:…|\.\.\.|:|\||-|–|—)?\s*"
@@ -92,12 +97,12 @@ def is_boilerplate(block: str) -> bool:
     return _BOILERPLATE.fullmatch(block.strip(" .:|-–—•*#>")) is not None
 
 
-_CREDIT_HINT = re.compile(r"[Cc]redit|[Pp]hoto|[Ii]mage|[Pp]icture|[Ii]llustration|[Vv]ideo")
+_CREDIT_STEMS = ("redit", "hoto", "mage", "icture", "llustration", "ideo")
 
 
 def credit_start(text: str) -> int | None:
     """Offset where a caption's photo credit begins ("Credit…", "Photo: ", trailing "Name/Agency")."""
-    if "/" not in text[-120:] and not _CREDIT_HINT.search(text):
+    if "/" not in text[-120:] and not any(stem in text for stem in _CREDIT_STEMS):
         return None
     for match in CREDIT_MARK.finditer(text):
         rest = text[match.end():]
@@ -119,7 +124,7 @@ def _kind(index: int, block: str, title_found: bool) -> ParagraphKind:
         return "boilerplate"
     if len(block) < 400 and _CONTRIBUTORS_HINT.search(block) and _CONTRIBUTORS.search(block):
         return "contributors"
-    if len(block) < 200 and _BYLINE.match(block):
+    if len(block) < 200 and (_BYLINE.match(block) or _DATELINE_BYLINE.match(block)):
         return "byline"
     start = credit_start(block) if len(block) < 1500 else None
     if start is not None:

@@ -1,0 +1,607 @@
+"""Name candidates: capitalised runs of words in the text, and what each one is on its own.
+
+A run ("Secretary of State Antony J. Blinken", "But Mr. Robinson", "Rice University") is split
+where a connector does not belong, stripped of sentence-initial words and possessives, and its
+title or honorific peeled off into a role and a gender. Its kind comes from the words (place
+and organisation lists, head words, first names) and from the text right around it ("X said",
+"X, 45,", "her partner, X", "the agency, X", "X, which ..."). Parsing is memoised per run:
+names repeat, so most runs in a long text are cache hits.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tui.core import lexicon as lx
+from tui.core.model import Paragraph
+from tui.core.names import fold, fold_phrase, fold_word, place_key
+from tui.core.quote_marks import RawQuote
+from tui.core.structure import credit_start
+
+Progress = Callable[[str, float], None]
+# Upper-case letters as a class of ranges (Latin, Latin Extended-A, Greek, Cyrillic). Latin
+# Extended-A mixes cases, so its few lower-case letters pass here and are filtered in Python; a
+# class listing every Unicode capital would cost more to compile than the seed takes to analyse.
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0218\u021a\u0391-\u03a9\u0400-\u042f"
+_UP = "[" + _UPPER + "]"
+_FIRST_WORD = rf"{_UP}(?:\.(?:{_UP}\.)+|[^\W_]*(?:['’\u2010-][^\W\d_]+|&{_UP}+)*\.?)"
+_WORD = rf"(?:(?:al|el|bin|ibn|ben|d|l)[-'’])?{_FIRST_WORD}"
+_NICKNAME = r"[ \u00a0][\u201c\"\u2018'][^\W\d_][^\W\d_.]{1,15}[\u201d\"\u2019']"
+_CONNECT = r"(?:[ \u00a0](?:de|del|della|der|den|di|da|das|dos|du|la|le|van|von|bin|ibn|al|el|y|zu|ter|ap|ab|ferch|mac|of|the|for|and|on|&)){1,3}"
+_RUN = re.compile(rf"{_FIRST_WORD}(?:(?:{_CONNECT}|{_NICKNAME})?[ \u00a0]{_WORD})*")
+_RUN_TOKEN = re.compile(r"[^\s]+")
+_SENTENCE_OPENERS = frozenset(".!?:;\u201c\"\u2018\u2014\u2013(-\u2026\n*•>|")
+
+# Connectors allowed only after an organisation head word or a title ("Secretary of State").
+_LOOSE_CONNECTORS = frozenset({"of", "the", "for", "and", "on", "&"})
+_PARTICLES = lx.NAME_PARTICLES
+_FUNCTION_WORDS = frozenset("""the a an this that these those but and or nor in on at for from with as after before
+while when if since during despite last next nearly according meanwhile however by of to under over
+about among between through then so yet also even still one two three some many most more several
+his her their its our my your we they he she it there here what which who how why where when
+""".split())
+
+_AGE = re.compile(r",\s+\d{1,3},")
+_ROLE_AFTER = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?((?:[^,;:“”\"()\n.]|\.(?=\S))+?)(?=,|\.(?:\s|$)|;|:|\s+(?:who|which|that|said|says|told|and\s+(?:a|an|the)\s)\b|\s*[“\"(]|$)",
+)
+@dataclass(slots=True)
+class Candidate:
+    """A capitalised run of words, with what the text around it says about it."""
+
+    paragraph: int
+    start: int          # mention span (honorific included, possessive excluded)
+    end: int
+    name_start: int     # where the name proper begins (after any title)
+    tokens: list[str]   # name tokens as written (periods of initials kept)
+    folded: list[str]   # folded name tokens, no periods
+    honorific: str | None = None
+    role: str | None = None
+    titled: bool = False
+    kind: str | None = None
+    credit: bool = False
+    in_quote: bool = False
+    sentence_initial: bool = False
+    evidence: bool = False
+    in_title: bool = False
+    key: int | None = None
+    offsets: list[tuple[int, int]] = field(default_factory=list)
+    org_hint: bool = False
+    weak_title: bool = False
+    personal: bool = False   # context that only people have: "X, 45,", "X, who", "her partner, X"
+    profile: tuple = ()      # what the words alone say (_word_profile), shared by equal runs
+    place_hint: bool = False
+
+
+
+def _is_upper_word(token: str) -> bool:
+    return token[:1].isupper() or (len(token) > 3 and token[2:3] in "-'’" and token[3:4].isupper())
+
+
+
+def _is_acronym(token: str) -> bool:
+    letters = token.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+
+def quote_regions(quotes: Sequence[RawQuote]) -> dict[int, list[tuple[int, int]]]:
+    regions: dict[int, list[tuple[int, int]]] = {}
+    for quote in quotes:
+        for part in quote.parts:
+            regions.setdefault(part.paragraph, []).append((part.start, part.end))
+    for spans in regions.values():
+        spans.sort()
+    return regions
+
+
+def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, non-overlapping ``regions`` (binary search)."""
+    at = bisect_right(regions, (pos, 1 << 62)) - 1
+    return at >= 0 and regions[at][0] <= pos < regions[at][1]
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_OPENERS or text[i] in "\u201d'\u2019"
+
+
+def find_candidates(paragraphs: Sequence[Paragraph], regions: dict[int, list[tuple[int, int]]],
+                     progress: Progress | None) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    total = len(paragraphs)
+    for paragraph in paragraphs:
+        if progress is not None and paragraph.index % 500 == 499:
+            progress("entities", 0.2 + 0.4 * paragraph.index / max(total, 1))
+        kind = paragraph.kind
+        if kind == "boilerplate":
+            continue
+        text = paragraph.text
+        if kind in ("credit", "contributors", "byline"):
+            credit_from = 0
+        elif kind == "caption":
+            found = credit_start(text)
+            credit_from = found if found is not None else len(text)
+        else:
+            credit_from = len(text)
+        quote_regions = regions.get(paragraph.index, [])
+        for match in _RUN.finditer(text):
+            start = match.start()
+            for cand in _parsed_run(match.group(), _sentence_initial(text, start), start, paragraph.index):
+                cand.credit = cand.start >= credit_from
+                cand.in_quote = bool(quote_regions) and _inside(quote_regions, cand.start)
+                cand.in_title = kind == "title"
+                if not (cand.titled or cand.in_title or cand.profile[0]):
+                    _gather_evidence(text, cand)  # only undecided names need their context read
+                previous = candidates[-1] if candidates else None
+                if (previous is not None and previous.paragraph == cand.paragraph and len(previous.folded) == 1
+                        and len(cand.folded) >= 2 and text[previous.end:cand.start] == " and "
+                        and previous.folded[0] in lx.FIRST_NAMES_SET and cand.profile[0] is None
+                        and (cand.folded[0] in lx.FIRST_NAMES_SET or cand.evidence)):
+                    # "Martina and Jakob Steiner": two people who share the surname
+                    previous.tokens = (previous.tokens[0], *cand.tokens[1:])
+                    previous.folded = (previous.folded[0], *cand.folded[1:])
+                    previous.profile = _word_profile(previous.tokens, previous.folded)
+                candidates.append(cand)
+    return candidates
+
+
+_RUN_CACHE: dict[tuple[str, bool], list[Candidate]] = {}
+_RUN_CACHE_LIMIT = 50_000
+
+
+def _parsed_run(run: str, initial: bool, offset: int, paragraph: int) -> list[Candidate]:
+    """``_split_run`` for one run, memoised on its words: names repeat, so most runs are cache hits."""
+    key = (run, initial)
+    templates = _RUN_CACHE.get(key)
+    if templates is None:
+        prefix = ". " if initial else "x "
+        templates = _split_run(prefix + run, 2, run, -1)
+        for t in templates:
+            t.tokens, t.folded = tuple(t.tokens), tuple(t.folded)
+            t.profile = _word_profile(t.tokens, t.folded)
+        if len(_RUN_CACHE) >= _RUN_CACHE_LIMIT:
+            _RUN_CACHE.clear()
+        _RUN_CACHE[key] = templates
+    shift = offset - 2
+    return [Candidate(paragraph, t.start + shift, t.end + shift, t.name_start + shift, t.tokens, t.folded,
+                      t.honorific, t.role, t.titled, sentence_initial=t.sentence_initial,
+                      offsets=[(a + shift, b + shift) for a, b in t.offsets], weak_title=t.weak_title,
+                      profile=t.profile)
+            for t in templates]
+
+
+def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candidate]:
+    """Tokens of one capitalised run, split where a connector does not belong, titles peeled off."""
+    tokens: list[tuple[int, int, str]] = []
+    for m in _RUN_TOKEN.finditer(run):
+        tokens.append((offset + m.start(), offset + m.end(), m.group()))
+    groups: list[list[tuple[int, int, str]]] = [[]]
+    for i, tok in enumerate(tokens):
+        word = tok[2]
+        if word[0] in "\u201c\"\u2018'":
+            continue  # a nickname: Michael "Mike" Delgado
+        low = word.lower()
+        if not _is_upper_word(word):
+            prev = fold_word(groups[-1][-1][2]) if groups[-1] else ""
+            in_org = any(fold_word(t[2]) in lx.ORG_HEADS for t in groups[-1])
+            following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+            if low in ("on", "the", "and", "of", "for") and fold_word(following) in _DATE_WORDS:
+                groups.append([])  # "European Commission on Thursday"
+                continue
+            if low in _LOOSE_CONNECTORS and (prev in lx.ORG_HEADS or low == "&"
+                                             or (low in ("of", "for") and (prev in lx.TITLE_WORDS or prev in _OF_PLACES))
+                                             or (low == "and" and in_org)):
+                groups[-1].append(tok)
+                continue
+            if low in _PARTICLES and groups[-1]:
+                groups[-1].append(tok)
+                continue
+            groups.append([])
+            continue
+        # A sentence ending inside the run ("... in Texas. Mr. Smith"), or a possessive ("Lakeview's Coach").
+        if groups[-1] and ((groups[-1][-1][2].endswith(".") and not _keeps_period(groups[-1][-1][2]))
+                           or groups[-1][-1][2].endswith(("'s", "\u2019s"))):
+            groups.append([])
+        groups[-1].append(tok)
+    result = []
+    for group in groups:
+        while group and not _is_upper_word(group[-1][2]):
+            group.pop()  # trailing connector
+        if group:
+            cand = _candidate(text, group, paragraph)
+            if cand is not None:
+                result.append(cand)
+    return result
+
+
+def _keeps_period(word: str) -> bool:
+    base = fold(word[:-1])
+    return (len(base) == 1 or base in lx.HONORIFICS or base in lx.NAME_SUFFIXES
+            or base in ("st", "ft", "mt", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "dr", "jr", "sr", "no", "vs")
+            or _is_acronym(word))
+
+
+def _candidate(text: str, group: list[tuple[int, int, str]], paragraph: int) -> Candidate | None:
+    sentence_initial = _sentence_initial(text, group[0][0])
+    # Known multi-word organisations and places win before any stripping ("The New York Times").
+    # Strip leading common words ("But", "The", "Last") that are not titles or honorifics.
+    while group:
+        word = fold_word(group[0][2])
+        whole = fold_phrase(" ".join(t[2] for t in group)).rstrip(".")
+        if fold_word(group[-1][2]) in lx.ORG_HEADS and len(group) > 1 and word not in _FUNCTION_WORDS:
+            break  # "State Department", "National Guard": the first word belongs to the name
+        if (word in lx.COMMON_WORDS and word not in lx.TITLE_WORDS and word not in lx.HONORIFICS
+                and whole not in lx.ORG_NAMES and whole not in lx.PLACES and place_key(whole) not in lx.PLACES):
+            group = group[1:]
+            sentence_initial = False
+            continue
+        break
+    if not group:
+        return None
+    # A trailing period belongs to the sentence unless the word is an initial or abbreviation.
+    last_start, last_end, last_word = group[-1]
+    if last_word.endswith(".") and not _keeps_period(last_word):
+        group[-1] = (last_start, last_end - 1, last_word[:-1])
+    # Possessive: "Biden’s" -> "Biden".
+    last_start, last_end, last_word = group[-1]
+    if len(last_word) > 2 and last_word[-2:] in ("’s", "'s"):
+        group[-1] = (last_start, last_end - 2, last_word[:-2])
+    elif len(last_word) > 2 and last_word[-1] in "’'" and last_word[-2] == "s":
+        group[-1] = (last_start, last_end - 1, last_word[:-1])
+    words = [t[2] for t in group]
+    folded = [fold_word(w) for w in words]
+    # Title / honorific: the last one in the run that leaves a name after it.
+    split = -1
+    for i in range(len(folded) - 1):
+        if folded[i] in lx.TITLE_WORDS or folded[i] in lx.HONORIFICS:
+            if folded[i] in lx.HONORIFICS_NEED_PERIOD and not words[i].endswith(".") and folded[i] not in lx.TITLE_WORDS:
+                continue
+            split = i
+    honorific = None
+    role = None
+    titled = False
+    if split >= 0:
+        name_from = split + 1
+        # "Secretary of State X": skip "of" + role modifiers after the title word.
+        weak_title = folded[name_from] in ("of", "for")
+        if weak_title:
+            j = name_from + 1
+            while j < len(folded) - 1 and (folded[j] in lx.ROLE_MODIFIERS or folded[j] in lx.PLACES):
+                j += 1
+            name_from = j
+        # Title words right after the split belong to the title too ("Attorney General").
+        while name_from < len(folded) - 1 and folded[name_from] in lx.TITLE_WORDS and folded[name_from] not in lx.FIRST_NAMES_SET:
+            name_from += 1
+        name_tokens = folded[name_from:]
+        if name_tokens and not any(w in lx.ORG_HEADS for w in name_tokens) and not _all_places(name_tokens):
+            hon = folded[split]
+            if hon in lx.HONORIFICS and split == 0 or (hon in lx.HONORIFICS and all(f in lx.HONORIFICS for f in folded[:split + 1])):
+                honorific = hon
+            else:
+                role_start = 0
+                role = text[group[role_start][0]:group[name_from - 1][1]]
+                if folded[split] in lx.HONORIFICS and folded[split] in ("mr", "mrs", "ms", "miss", "mx", "dr"):
+                    honorific = folded[split]
+                    role = text[group[0][0]:group[split - 1][1]] if split > 0 else None
+            titled = True
+            start = group[split][0] if honorific else group[name_from][0]
+            if all(w in lx.TITLE_WORDS or w in lx.COMMON_WORDS for w in name_tokens):
+                return None
+            if weak_title and all(w in lx.ROLE_MODIFIERS or w in lx.PLACES for w in name_tokens):
+                return None  # "Minister for Housing": an office, nobody named
+            cand = Candidate(paragraph, start, group[-1][1], group[name_from][0],
+                             words[name_from:], folded[name_from:], honorific, role, True,
+                             sentence_initial=sentence_initial and split == 0,
+                             offsets=[(t[0], t[1]) for t in group[name_from:]])
+            cand.weak_title = weak_title and honorific is None
+            return cand
+    return Candidate(paragraph, group[0][0], group[-1][1], group[0][0], words, folded,
+                     sentence_initial=sentence_initial, titled=titled,
+                     offsets=[(t[0], t[1]) for t in group])
+
+
+def _all_places(tokens: list[str]) -> bool:
+    return place_key(" ".join(tokens)) in lx.PLACES or " ".join(tokens) in lx.PLACES
+
+
+_WORD_AFTER = re.compile(r"(?:['’]s?)?\s+([a-z][\w\-]*)")
+_NOT_ROLE_START = frozenset({"who", "which", "that", "whose", "where", "when", "and", "but", "or", "as",
+                             "in", "on", "at", "of", "for", "with", "to", "from", "by", "he", "she", "it",
+                             "they", "we", "i", "you", "this", "there", "here", "if", "so", "then"})
+_OF_PLACES = frozenset({"gulf", "bank", "republic", "kingdom", "isle", "city", "sea", "house", "court",
+                        "bay", "strait", "cape", "lake", "university", "college", "school"})
+FEMALE_ROLES = frozenset({"wife", "mother", "daughter", "sister", "widow", "grandmother", "aunt", "niece",
+                           "woman", "girl", "chairwoman", "spokeswoman", "congresswoman", "councilwoman",
+                           "actress", "queen", "princess", "duchess", "mom", "businesswoman"})
+MALE_ROLES = frozenset({"husband", "father", "son", "brother", "widower", "grandfather", "uncle", "nephew",
+                         "man", "boy", "chairman", "spokesman", "congressman", "councilman", "actor", "king",
+                         "prince", "duke", "dad", "businessman"})
+_LISTENER_VERBS = frozenset({"told", "tell", "tells", "telling", "asked", "ask", "asks", "informed",
+                             "urged", "warned", "answered", "thanked", "called"})
+_DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december jan feb mar apr jun jul aug
+sep sept oct nov dec today tomorrow yesterday""".split())
+_CREDIT_NOT_NAMES = frozenset({"reporting", "editing", "writing", "additional", "compiled", "research",
+                               "photo", "photograph", "photographs", "image", "video", "illustration", "staff", "writer", "writers", "reporter", "reporters", "correspondent",
+                               "editor", "editors", "desk", "wire", "services", "team", "photographer"})
+WEAK_POSITION = frozenset({"of", "to", "by", "with", "for", "from", "about", "against", "on", "at",
+                            "in", "into", "than", "like", "between", "after", "before"})
+_FAMILY_OF_NAME = frozenset({"administration", "government", "campaign", "family", "era", "doctrine"})
+
+
+def _gather_evidence(text: str, cand: Candidate) -> None:
+    """What the words around a name say about it: a speech verb, a role, a company noun."""
+    after = text[cand.end:cand.end + 160]
+    before = text[max(0, cand.start - 60):cand.start]
+    before_words = before.split()[-3:]
+    last = before_words[-1] if before_words and before[-1:].isspace() else ""
+    if last.endswith(",") and before.endswith(", "):
+        word = last.rstrip(",").lower()
+        if word in lx.ORG_TYPE_NOUNS:
+            cand.org_hint = True  # "the state weather agency, Aemet,"
+        elif word in lx.ROLE_NOUNS:
+            cand.evidence = cand.personal = True  # "Her partner, Joan Smith,"
+    elif last and last[0].islower():
+        word = last.rstrip(",;:")
+        if word == last and word in lx.ORG_TYPE_NOUNS:
+            cand.org_hint = True
+        elif word == last and (word in lx.ROLE_NOUNS or word in lx.TITLE_WORDS) and not cand.honorific:
+            cand.evidence = cand.personal = True
+            if cand.role is None and not cand.in_quote:
+                phrase = [w for w in before_words[:-1] if w[:1].isalpha() and w[-1:].isalnum()]
+                while phrase and phrase[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+                    phrase = phrase[1:]
+                cand.role = " ".join([*phrase[-2:], word])
+        elif word in lx.SPEECH_VERBS and word not in lx.WEAK_SPEECH_VERBS and word not in _LISTENER_VERBS:
+            cand.evidence = True  # "said Jane Doe" (but "told Rolling Stone" names the listener)
+    after_word = _WORD_AFTER.match(after) if after[:2] not in ("’s", "'s") else None
+    if after_word:
+        word = after_word.group(1)
+        if word in ("spokesman", "spokeswoman", "spokesperson", "spokespeople"):
+            cand.org_hint = True  # "a Deliveroo spokesperson"
+        if word in lx.PLACE_HEADS:
+            cand.place_hint = True
+        elif word in lx.ORG_HEADS and word not in ("party", "group") and word not in _FAMILY_OF_NAME \
+                or word in ("cartel", "gang"):
+            cand.org_hint = True
+    if not cand.personal and after[:1] in (",", " ", "’", "'"):
+        found = _speech_or_role_after(after)
+        if found == 3:
+            cand.org_hint = True
+        else:
+            cand.evidence = cand.evidence or found > 0
+            cand.personal = found == 2
+    if not cand.personal and before.endswith(", ") and _said_the_role_before(text[max(0, cand.start - 90):cand.start]):
+        cand.evidence = cand.personal = True  # "said the harbourmaster, Kerenza Pascoe"
+
+
+def _speech_or_role_after(after: str) -> int:
+    """2 for a person's context ('X, 45,' / 'X, who' / 'X, a lawyer,'), 1 for 'X said', else 0."""
+    rest = after
+    if rest[:2] in ("’s", "'s"):
+        return 0
+    apposition = ""
+    if rest[:1] == ",":
+        if _AGE.match(after) or after[1:6] == " who ":
+            return 2
+        if after[1:8] == " which ":
+            return 3  # "Rand Water, which supplies ...": an organisation
+        rest = rest[1:]
+        cut = rest.find(",", 0, 100)
+        if cut > 0 and not any(c in rest[:cut] for c in "“”\"."):
+            apposition = rest[:cut]
+    if apposition:
+        words = [w.strip(".;:’'").lower() for w in apposition.split()[:7]]
+        if any(w in lx.ROLE_NOUNS for w in words):
+            return 2
+    if _verb_first(rest):
+        return 1
+    if apposition and _verb_first(rest[len(apposition) + 1:]):
+        return 1
+    return 0
+
+
+def _verb_first(rest: str) -> bool:
+    """Whether the text starts (after auxiliaries such as 'has also') with a speech verb."""
+    for word in rest.split(None, 5)[:5]:
+        word = word.strip(",.;:").lower()
+        if word in lx.AUXILIARIES:
+            continue
+        return word in lx.SPEECH_VERBS and word not in lx.WEAK_SPEECH_VERBS
+    return False
+
+
+def role_of(text: str, cand: Candidate) -> str | None:
+    """A role stated next to a person's name: ', director of X,' or 'the mayor of X, NAME'."""
+    if cand.in_quote:
+        return None
+    after = text[cand.end:cand.end + 160]
+    role = _role_after(after) if after[:1] == "," else None
+    if role is None and text[max(0, cand.start - 2):cand.start] == ", ":
+        window = text[max(0, cand.start - 160):cand.start]
+        role = _role_before(window)
+        if role is None and _said_the_role_before(window[-90:]):
+            role = window[-90:].rsplit(",", 2)[-2].split(" the ", 1)[-1].strip() or None
+    return role
+
+
+def _role_after(after: str) -> str | None:
+    match = _ROLE_AFTER.match(after)
+    if not match:
+        return None
+    phrase = match.group(1).strip()
+    words = fold(phrase).split()
+    if not words or words[0] in lx.SPEECH_VERBS or words[0] in lx.AUXILIARIES or words[0] in _NOT_ROLE_START:
+        return None
+    if any(w in lx.SPEECH_VERBS and w not in lx.WEAK_SPEECH_VERBS for w in words):
+        return None
+    if len(words) > 18 or not any(w.strip("’'s") in lx.ROLE_NOUNS or w in lx.ROLE_NOUNS for w in words[:8]):
+        return None
+    if phrase[:1].isdigit():
+        return None
+    return phrase
+
+
+_DETERMINER_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "on"})
+
+
+def _last_clause(before: str) -> list[str]:
+    """The words between the last clause mark and a closing ", " (the window ends with ", ")."""
+    segment = before[:-2] if before.endswith(", ") else before
+    for mark in ",;:\u201c\u201d\"()":
+        cut = segment.rfind(mark)
+        if cut >= 0:
+            segment = segment[cut + 1:]
+    return segment.split()
+
+
+def _said_the_role_before(before: str) -> bool:
+    """'... said the harbourmaster, NAME': a speech verb, a determiner, a few words, a comma."""
+    words = _last_clause(before)[-9:]
+    for i, word in enumerate(words[:-2]):
+        low = word.lower()
+        if low in lx.SPEECH_VERBS and low not in lx.WEAK_SPEECH_VERBS and words[i + 1].lower() in _DETERMINER_WORDS:
+            return len(words) - i - 2 <= 6
+    return False
+
+
+def _role_before(before: str) -> str | None:
+    """'the mayor of New York City, NAME' -> 'mayor of New York City'."""
+    words = _last_clause(before)[-14:]
+    start = None
+    for i, word in enumerate(words):
+        if word.lower() in _DETERMINER_WORDS:
+            start = i + 1
+    begin = 0 if start is None else start
+    phrase = words[begin:]
+    if not phrase or any(w.lower() in ("that", "who", "which", "said") for w in phrase):
+        return None
+    head = None
+    for i, word in enumerate(phrase[:3]):
+        if word.lower().strip("\u2019'") in lx.ROLE_NOUNS:
+            head = i
+            break
+        if not word[:1].islower():
+            return None
+    if head is None:
+        return None
+    rest = phrase[head + 1:]
+    if rest and not (rest[0].lower() in _ROLE_PREPOSITIONS and len(" ".join(rest)) <= 64
+                     or len(rest) <= 2 and all(w[:1].islower() for w in rest)):
+        return None
+    if start is None and len(words) > len(phrase):
+        return None
+    return " ".join(phrase)
+
+
+@lru_cache(maxsize=32768)
+def _word_profile(tokens: tuple[str, ...], folded: tuple[str, ...]) -> tuple:
+    """What the words alone say (gazetteers, head words, first names): cached, names repeat."""
+    phrase = " ".join(folded)
+    surface = fold_phrase(" ".join(tokens))
+    if len(folded) == 1 and (phrase in lx.PARTIES or (phrase in lx.DEMONYMS and phrase.endswith("s"))):
+        listed = "group"
+    elif phrase in lx.ORG_NAMES or surface in lx.ORG_NAMES or surface.rstrip(".") in lx.ORG_NAMES:
+        listed = "organization"
+    elif place_key(surface) in lx.PLACES or surface in lx.PLACES or phrase in lx.PLACES:
+        listed = "place"
+    else:
+        listed = None
+    if listed is None and len(folded) > 1 and (folded[-1] in lx.PLACE_LAST_WORDS or folded[0] in lx.PLACE_FIRST_WORDS):
+        listed = "place"  # "Jones Valley Road", "Rue de la Loi"
+    org_head = any(w in lx.ORG_HEADS for w in folded)
+    acronym = all(_is_acronym(t) for t in tokens)
+    demonym = any(w in lx.DEMONYMS or w in lx.PARTIES for w in folded)
+    first_name = folded[0] in lx.FIRST_NAMES_SET
+    common = any(w in lx.COMMON_WORDS for w in folded)
+    rest_common = any(w in lx.COMMON_WORDS for w in folded[1:])
+    place_first = place_key(folded[0]) in lx.PLACES
+    place_later = any(place_key(w) in lx.PLACES for w in folded[1:])
+    size = len([w for w in folded if w not in _PARTICLES])
+    return listed, org_head, acronym, demonym, first_name, common, rest_common, place_first or (
+        place_later and not first_name), size
+
+
+def classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str, int]) -> None:
+    """Decide the kind of one candidate from its own words and the evidence around it."""
+    folded = cand.folded
+    if cand.in_title:
+        cand.kind = None  # headline capitals: only names known from the body count there
+        return
+    (listed, org_head, acronym, demonym, first_name, common, rest_common, place_first,
+     size) = cand.profile or _word_profile(tuple(cand.tokens), tuple(folded))
+    if cand.weak_title and not first_name and not cand.evidence:
+        cand.kind = None  # "Commissioner of Metro Rail Safety": a title of an office, no name
+        return
+    if cand.honorific or cand.titled:
+        cand.kind = "person"
+        return
+    if listed is not None:
+        cand.kind = listed
+        return
+    if cand.place_hint:
+        cand.kind = "place"
+        return
+    if cand.org_hint:
+        cand.kind = "organization"
+        return
+    if (len(folded) > 1 and org_head) or (len(folded) == 1 and org_head and not cand.sentence_initial):
+        cand.kind = "organization" if len(folded) > 1 else None
+        return
+    if acronym:
+        cand.kind = "organization" if len(folded) == 1 and not cand.in_quote else None
+        return
+    if demonym and len(folded) > 1 and not first_name:
+        cand.kind = None
+        return
+    if len(folded) >= 2:
+        if common or place_first:
+            if first_name and not rest_common:
+                cand.kind = "person"
+            elif place_first and cand.evidence and not common and not cand.in_quote:
+                cand.kind = "organization"  # "Johannesburg Water said"
+            else:
+                cand.kind = None
+            return
+        if size > 4:
+            cand.kind = None
+            return
+        if cand.credit and (org_head or any(_is_acronym(t) for t in cand.tokens)
+                            or any(w in _CREDIT_NOT_NAMES for w in folded)):
+            cand.kind = "organization" if not any(w in _CREDIT_NOT_NAMES for w in folded) else None
+            return
+        if cand.credit or first_name:
+            cand.kind = "person"
+            return
+        if cand.in_quote:
+            cand.kind = None
+            return
+        if folded[-1] in surnames_with_honorific or (
+                len(folded) <= 3 and alone.get(folded[-1], 0) > 0 and alone.get(folded[0], 0) == 0):
+            cand.kind = "person"  # people are named again by their last name, companies by their first
+            return
+        if cand.evidence and size <= 3 and alone.get(folded[0], 0) == 0:
+            cand.kind = "person"
+            return
+        if alone.get(folded[0], 0) > 0 and cand.evidence:
+            cand.kind = "organization"
+            return
+        cand.kind = None
+        return
+    # One word: a credit agency, or a possible short form of a person.
+    if cand.credit:
+        cand.kind = "organization" if not common and folded[0] not in _CREDIT_NOT_NAMES else None
+        return
+    if common and cand.sentence_initial:
+        cand.kind = None
+        return
+    cand.kind = "short"
+

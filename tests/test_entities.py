@@ -112,3 +112,11 @@ def test_byline_and_wire_contributor_lines_give_credit_people():
     assert {"Lena Hartley", "Omar Saleh", "Clara Wynn"} <= set(found)
     assert all(found[name].credit for name in ("Lena Hartley", "Omar Saleh", "Clara Wynn"))
     assert "Coast Desk" not in found
+
+
+def test_a_role_word_opening_the_sentence_is_not_part_of_the_name():
+    a = article("Quake Report",
+                "Geologist Maria Lindqvist said the fault was shallow. Striker Tom Vermeer scored twice.")
+    found = people(a)
+    assert set(found) == {"Maria Lindqvist", "Tom Vermeer"}
+    assert found["Maria Lindqvist"].role == "Geologist"

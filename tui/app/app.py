@@ -14,7 +14,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from tui.app.commands import BriefingCommands
 from tui.app.display import one_line, visible
 from tui.app.documents import Document
 from tui.app.reader import NARROW_BELOW, TINY_BELOW, ReaderScreen
@@ -30,12 +29,19 @@ Analyser = Callable[[str, str, Progress], Article]
 EXPORT_EXTENSIONS = {"json": "json", "markdown": "md", "csv": "csv"}
 
 
+def _briefing_commands() -> type:
+    from tui.app.commands import BriefingCommands
+
+    return BriefingCommands
+
+
 class BriefingApp(App[None]):
     """Who is quoted in an article, what each person said, and where."""
 
     TITLE = "briefing-tui"
     CSS_PATH = [str(styles_dir() / "text_view.tcss"), str(styles_dir() / "app.tcss")]
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    # a callable, so the palette's module loads when the palette first opens, not before the first paint
+    COMMANDS = App.COMMANDS | {_briefing_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -68,7 +74,9 @@ class BriefingApp(App[None]):
                     visible(one_line(warning)), title=visible(one_line(document.label)),
                     severity="warning", markup=False, timeout=8,
                 )
-        self._analyse_next()
+        # The engine's import and the analysis hold the GIL for a while: start them only once
+        # the text is on screen, so the first paint never waits for them.
+        self.reader.call_after_refresh(self._analyse_next)
 
     # -- analysis --------------------------------------------------------------------------------
 

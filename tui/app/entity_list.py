@@ -227,6 +227,11 @@ class EntityList(OptionList):
             self.scroll_to(y=scroll, animate=False, immediate=True)
             self.scroll_to_highlight()
 
+    def action_first(self) -> None:
+        """g / Home: the first entity, with the heading above it in view."""
+        super().action_first()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
     def _on_resize(self, event: events.Resize) -> None:
         super()._on_resize()
         self._fit_width()

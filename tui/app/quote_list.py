@@ -170,9 +170,10 @@ class QuoteList(OptionList):
             self._row_heights.clear()
         self._width = width
         options: list[Option | None] = []
-        for quote in self._quotes:
+        for number, quote in enumerate(self._quotes):
+            if number:
+                options.append(None)  # a rule between quotes, none after the last
             options.append(Option(self._row(quote), id=quote.id))
-            options.append(None)
         if not self._quotes:
             message = plain(self._empty_message, "italic $text-muted")
             options.append(Option(message, id=EMPTY_ID, disabled=True))

@@ -14,13 +14,14 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from tui.app.display import one_line, plain_line, visible
 from tui.app.documents import Document
 from tui.app.entity_list import EntityList
 from tui.app.header import ArticleHeader
+from tui.app.key_bar import KeyBar
 from tui.app.linking import (
     all_mentions,
     all_quote_spans,
@@ -35,7 +36,7 @@ from tui.app.linking import (
 from tui.app.quote_list import QuoteList
 from tui.app.search_bar import SearchBar
 from tui.app.text_view import ArticleView
-from tui.core.model import Article, Quote
+from tui.core.model import Article, Entity, Quote
 
 if TYPE_CHECKING:
     from tui.core.search import SearchIndex, SearchResult
@@ -62,7 +63,7 @@ class ReaderScreen(Screen[None]):
         Binding("N", "highlight(-1)", "Previous mark", show=False, id="highlight.previous"),
         Binding("m", "toggle_only_matches", "Matches/all", id="search.only_matches"),
         Binding("c", "toggle_captions", "Captions", show=False, id="text.captions"),
-        Binding("o", "open_article", "Open article", show=False, id="article.open"),
+        Binding("o", "open_article", "Open", id="article.open"),
         Binding("enter", "jump_to_quote", "Quote here", show=False, id="text.jump"),
         Binding("escape", "clear", "Clear", show=False, id="clear"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
@@ -75,6 +76,7 @@ class ReaderScreen(Screen[None]):
         self.chosen_entity: str | None = None
         self.search_result: SearchResult | None = None
         self._side = "quotes"
+        self._painted = False
         # where the list cursors were when a search began, so clearing it puts them back
         self._cursors_before_search: tuple[str | None, str | None] | None = None
 
@@ -87,7 +89,7 @@ class ReaderScreen(Screen[None]):
             yield ArticleView(id="text")
             yield QuoteList(id="quotes")
         yield SearchBar(id="search")
-        yield Footer(id="footer")
+        yield KeyBar(id="footer")
         yield Static(Content(TOO_SMALL), id="too-small")
 
     @property
@@ -117,6 +119,13 @@ class ReaderScreen(Screen[None]):
         self._show_side(self._side)
         self.show_document(0)
         self.set_focus(self.text_view)
+        self.call_after_refresh(self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        """Background work (the search index) waits until the text is on screen."""
+        self._painted = True
+        if self.document.index is None:
+            self._build_index(self.document)
 
     # -- articles ------------------------------------------------------------------------------
 
@@ -131,7 +140,7 @@ class ReaderScreen(Screen[None]):
         document = self.document
         self.text_view.load(document.article.paragraphs)
         self._refresh_all()
-        if document.index is None:
+        if document.index is None and self._painted:
             self._build_index(document)
         self.refresh_bindings()
 
@@ -140,6 +149,8 @@ class ReaderScreen(Screen[None]):
         if document is not self.document:
             return
         self._refresh_header()
+        if document.failed:
+            self._refresh_all()  # the lists say why they stay empty
         if document.analysed:
             if document.index is None:
                 self._build_index(document)
@@ -183,16 +194,22 @@ class ReaderScreen(Screen[None]):
             f"Entities {shown}/{total}" if result is not None else f"Entities {total}" if total else "Entities"
         )
 
+    def _chosen_speaker(self) -> Entity | None:
+        """The person whose quotes alone are listed, if any."""
+        entity = self.document.article.entity(self.chosen_entity) if self.chosen_entity else None
+        return entity if filters_quotes(entity) else None
+
     def _refresh_quotes(self) -> None:
         article = self.document.article
-        entity = article.entity(self.chosen_entity) if self.chosen_entity else None
-        speaker = entity.id if filters_quotes(entity) else None
+        speaker = self._chosen_speaker()
         result = self.search_result
-        quotes = visible_quotes(article, speaker_id=speaker, search=result)
-        if entity is not None and speaker is not None:
-            empty = f"{entity.name} is not quoted directly"
+        quotes = visible_quotes(article, speaker_id=speaker.id if speaker else None, search=result)
+        if speaker is not None and result is not None:
+            empty = f"No quote by {one_line(speaker.name)} matches the search · Esc clears the search"
+        elif speaker is not None:
+            empty = f"{one_line(speaker.name)} is not quoted directly"
         elif result is not None:
-            empty = "No quote matches"
+            empty = "No quote matches the search"
         else:
             empty = self._placeholder("Finding quotes…") or "No direct quotes found"
         self.quote_list.show(
@@ -201,8 +218,10 @@ class ReaderScreen(Screen[None]):
             speaker_hits=hits_by_key(result.entities) if result else None,
             empty_message=empty,
         )
-        if entity is not None and speaker is not None:
-            title = Content.assemble("Quotes by ", plain_line(entity.name, "bold"), f" {len(quotes)}")
+        if speaker is not None:
+            # the count first: a long name is cut at the end of the border, the count never is
+            count = f"{len(quotes)} {'quote' if len(quotes) == 1 else 'quotes'} by "
+            title = Content.assemble(count, plain_line(speaker.name, "bold"))
         elif result is not None:
             title = Content(f"Quotes {len(quotes)}/{len(article.quotes)}")
         else:
@@ -225,7 +244,11 @@ class ReaderScreen(Screen[None]):
         result = self.search_result
         bar = self.search_bar
         if result is not None:
-            bar.set_status(search_summary(self.document.article, result, len(self.quote_list.quotes)))
+            summary = Content(search_summary(self.document.article, result, len(self.quote_list.quotes)))
+            if (speaker := self._chosen_speaker()) is not None:
+                # both filters at once: say so, or empty panes look like a broken search
+                summary = Content.assemble(summary, " · quotes by ", plain_line(speaker.name, "bold"))
+            bar.set_status(summary)
         elif self.chosen_entity and (entity := self.document.article.entity(self.chosen_entity)):
             status = Content.assemble(plain_line(entity.name, "bold"), " · Esc clears")
             bar.set_status(status)
@@ -407,7 +430,7 @@ class ReaderScreen(Screen[None]):
     def on_resize(self) -> None:
         """Narrow terminals: a compact footer, and the side pane says how to reach the other."""
         narrow = self.size.width < NARROW_BELOW
-        footer = self.query_one(Footer)
+        footer = self.query_one(KeyBar)
         footer.compact = narrow
         footer.show_command_palette = not narrow
         self.entity_list.border_subtitle = "Tab: text" if narrow else None

@@ -260,6 +260,11 @@ def _candidate(text: str, group: list[tuple[int, int, str]], paragraph: int) -> 
     # Title / honorific: the last one in the run that leaves a name after it.
     split = -1
     for i in range(len(folded) - 1):
+        if i == 0 and sentence_initial and len(folded) >= 3 and folded[0] not in lx.FIRST_NAMES_SET \
+                and folded[1] in lx.FIRST_NAMES_SET and folded[0] not in lx.PLACES \
+                and folded[0] not in lx.ORG_HEADS and folded[0] not in lx.DEMONYMS:
+            split = 0  # "Substitute Kieran Doyle", "Seismologist Ana Ruiz": a role opening the sentence
+            continue
         if folded[i] in lx.TITLE_WORDS or folded[i] in lx.HONORIFICS:
             if folded[i] in lx.HONORIFICS_NEED_PERIOD and not words[i].endswith(".") and folded[i] not in lx.TITLE_WORDS:
                 continue

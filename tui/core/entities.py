@@ -1,15 +1,12 @@
-"""Entities: find people, organisations, places and groups, and merge each one's aliases.
+"""Entities: merge name candidates into one entity per real-world thing, aliases included.
 
-How a capitalised run of words becomes an entity, in order of trust:
-1. a known place, organisation, party or nationality (general word lists);
-2. an organisation head word ("Institute", "Department", "Times");
-3. a title or honorific before a name ("Secretary of State X", "Mr. X", "Florida Gov. X");
-4. a common first name ("Todd X"), a photo credit or contributor line, a speech verb or a
-   role apposition next to it ("X said", "X, a spokesman for"), or "Mr./Ms. <last word>"
-   somewhere else in the article.
-Short forms ("Mr. Blinken", "Lopez Obrador", "Blinken") then join the full name they end with,
-looked up by folded last word (no quadratic scans); the most recently mentioned wins when two
-people share a surname, and a Mr./Ms. must agree with what is known of the person's gender.
+Candidates (``candidates.py``) say what each capitalised run is; here full names become people
+(longest first, so "López Obrador" finds "Andrés Manuel López Obrador"), places, organisations
+and groups become one entity per folded name, and short forms ("Mr. Blinken", "Lopez Obrador",
+"Blinken", "Angus") join the latest full name they end with, looked up through dictionaries keyed
+by name suffix and a bisect on position (no quadratic scans). A Mr./Ms. must agree with what is
+known of the person's gender, "Jr." and "III" stay apart, and a name given after a preposition
+("the death of X") yields to one given as a subject. ``freeze`` numbers entities by first mention.
 """
 
 from __future__ import annotations

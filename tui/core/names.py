@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
-POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 # Different written forms of one place.
 PLACE_ALIASES = {

@@ -206,15 +206,15 @@ def _tokens(paragraph: Paragraph, quote_regions: list[tuple[int, int, int]], ind
 
 
 def _words(text: str, start: int, end: int, out: list[_Tok]) -> None:
+    """Plain words and punctuation between names and quotes (their offsets are never needed)."""
     append = out.append
     tok = _Tok
-    for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
+    for word in _TOKEN.findall(text, start, end):
         first = word[0]
         if first.isalnum():
-            append(tok("W", word.lower(), match.start(), match.end(), -1, first.isupper()))
+            append(tok("W", word.lower(), start, end, -1, first.isupper()))
         else:
-            append(tok("P", word, match.start(), match.end()))
+            append(tok("P", word, start, end))
 
 
 def _sentences(tokens: list[_Tok]) -> list[tuple[int, int]]:

@@ -148,6 +148,28 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
+async def wait_for(pilot, condition: Callable[[], object], what: str = "condition", limit: float = 10.0) -> None:
+    """Pause until ``condition()`` holds (e.g. the palette's debounced search has answered).
+    Waits only as long as needed; fails after ``limit`` seconds on a very slow machine."""
+    import time
+
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        await pilot.pause(0.01)
+
+
+def palette_offers(app, label: str) -> bool:
+    """The open command palette lists ``label`` as its highlighted (first) command."""
+    from textual.command import CommandList, CommandPalette
+
+    if not isinstance(app.screen, CommandPalette):
+        return False
+    commands = app.screen.query_one(CommandList)
+    option = commands.highlighted_option
+    return option is not None and label in str(option.prompt)
+
+
 def text_highlight(view) -> list[Span]:
     """The spans the text pane highlights strongly (ArticleView keeps them sorted)."""
     return list(view._highlights)

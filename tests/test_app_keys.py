@@ -100,6 +100,9 @@ async def test_brackets_step_through_quotes_from_any_pane():
         await settle(app, pilot)
         reader, entities, view, quotes = panes(app)
         assert app.focused is view
+        await pilot.press("right_square_bracket")  # the first press shows the first quote
+        assert quotes.highlighted_quote.id == "q1"
+        assert text_highlight(view) == list(quotes.highlighted_quote.spans)
         await pilot.press("right_square_bracket")
         assert quotes.highlighted_quote.id == "q2"
         assert text_highlight(view) == list(quotes.highlighted_quote.spans)
@@ -253,7 +256,7 @@ async def test_help_shows_remapped_keys():
         assert "x" in keys
         assert app.get_key_display(Binding("ctrl+n", "")) in keys
         await pilot.press("escape")
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+n", "ctrl+n")  # the first quote, then the second
         assert app.reader.quote_list.highlighted_quote.id == "q2"
 
 

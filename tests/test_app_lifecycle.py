@@ -7,7 +7,16 @@ import json
 import threading
 from pathlib import Path
 
-from conftest import build_fixture_article, fixture_analyser, fixture_source, make_app, plain_of, settle
+from conftest import (
+    build_fixture_article,
+    fixture_analyser,
+    fixture_source,
+    make_app,
+    palette_offers,
+    plain_of,
+    settle,
+    wait_for,
+)
 from textual.command import CommandPalette
 
 from tui.core.loader import SourceText
@@ -96,7 +105,7 @@ async def test_palette_goes_to_a_speaker():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"speaker: tom")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_offers(app, "Go to speaker: Tom Reyes"), "the palette's answer")
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.reader.chosen_entity == "p-reyes"
@@ -109,8 +118,8 @@ async def test_palette_goes_to_a_quote():
         await settle(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"plank and a promise")
-        await pilot.pause(0.3)
+        await pilot.press(*"plank")
+        await wait_for(pilot, lambda: palette_offers(app, "a plank and a promise"), "the palette's answer")
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.reader.quote_list.highlighted_quote.id == "q4"
@@ -154,8 +163,8 @@ async def test_palette_export_command(tmp_path: Path, monkeypatch):
         await settle(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"export briefing as csv")
-        await pilot.pause(0.3)
+        await pilot.press(*"as csv")
+        await wait_for(pilot, lambda: palette_offers(app, "Export briefing as CSV"), "the palette's answer")
         await pilot.press("enter")
         await settle(app, pilot)
         assert (tmp_path / "harbour.briefing.csv").exists()
@@ -203,7 +212,7 @@ async def test_resizing_down_to_20x8_and_back():
             assert too_small.display is small, (width, height)
             assert reader.query_one("#panes").display is not small
         assert len(reader.quote_list.quotes) == 8
-        await pilot.press("right_square_bracket")
+        await pilot.press("right_square_bracket", "right_square_bracket")
         assert reader.quote_list.highlighted_quote.id == "q2"
 
 

@@ -3,7 +3,7 @@ symbols) in every pane, the header, the palette and notifications, and none of i
 
 from __future__ import annotations
 
-from conftest import hostile_analyser, hostile_source, make_app, screen_text, settle
+from conftest import hostile_analyser, hostile_source, make_app, palette_offers, screen_text, settle, wait_for
 from textual.command import CommandPalette
 
 LITERALS = ("[bold red]Breaking[/]", "[Reuters]", "[@click=app.quit]", "[b]Eve[/b]")
@@ -48,7 +48,7 @@ async def test_hostile_names_are_safe_in_a_speaker_filter_and_a_search():
         await pilot.pause()
         text = screen_text(app)
         assert_shown_safely(text)
-        assert "Quotes by [b]Eve[/b] Mallory␈␈" in text
+        assert "1 quote by [b]Eve[/b] Mallory␈␈" in text
         await pilot.press("slash", *"reuters")
         await settle(app, pilot)
         text = screen_text(app)
@@ -64,7 +64,7 @@ async def test_hostile_names_are_safe_in_the_palette():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"speaker: [b]eve")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: palette_offers(app, "Go to speaker: [b]Eve[/b] Mallory␈␈"), "the palette's answer")
         assert isinstance(app.screen, CommandPalette)
         text = screen_text(app)
         assert_shown_safely(text)

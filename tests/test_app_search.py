@@ -76,7 +76,7 @@ async def test_empty_query_restores_everything_and_cursors_keep_their_places():
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         reader = app.reader
-        await pilot.press("right_square_bracket", "right_square_bracket")  # q3
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")  # q1, q2, q3
         assert reader.quote_list.highlighted_quote.id == "q3"
         await type_query(app, pilot, "okafor")
         assert [q.id for q in reader.quote_list.quotes] == ["q1", "q2"]

@@ -120,3 +120,40 @@ def test_a_role_word_opening_the_sentence_is_not_part_of_the_name():
     found = people(a)
     assert set(found) == {"Maria Lindqvist", "Tom Vermeer"}
     assert found["Maria Lindqvist"].role == "Geologist"
+
+
+def test_a_role_noun_opening_the_sentence_is_not_part_of_the_name():
+    a = article("Shop Reopens",
+                "Grocer Siobhan Ni Bhriain said the shelves were full again.")
+    assert "Siobhan Ni Bhriain" in people(a)
+
+
+def test_a_family_name_first_with_a_hyphenated_given_name_is_a_person():
+    a = article("Fare Rise",
+                "Drivers' union chairman Tsang Wai-ming said fares had not risen for six years.",
+                "Tsang said drivers would accept the new rate.")
+    found = people(a)
+    assert "Tsang Wai-ming" in found
+    assert "Tsang" in found["Tsang Wai-ming"].aliases
+
+
+def test_an_ap_byline_in_capitals_gives_credit_people():
+    a = article("Harbor Reopens",
+                "By MARGARET OKAFOR and THOMAS BRENNAN Associated Press",
+                "The harbor reopened on Monday.")
+    found = people(a)
+    assert found["MARGARET OKAFOR"].credit and found["THOMAS BRENNAN"].credit
+
+
+def test_a_name_given_only_as_is_a_person():
+    a = article("Aftershock",
+                "A woman who gave her name only as Nadira said her house was gone.",
+                "\u201cWe slept in the car,\u201d she said.")
+    assert "Nadira" in people(a)
+    assert [q.speaker for q in a.quotes] == ["Nadira"]
+
+
+def test_a_bare_name_after_in_is_a_place():
+    a = article("Ferry Cancelled",
+                "Islanders in West Carrowmore say the ferry has not sailed for a week.")
+    assert all(e.kind == "place" for e in a.entities if "Carrowmore" in e.name)

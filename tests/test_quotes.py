@@ -179,3 +179,83 @@ def test_a_first_name_alone_joins_the_one_person_who_has_it():
                 "Angus Moray kept the light for forty years.",
                 "Angus smiles at the question. \u201cYou never leave the light,\u201d he says.")
     assert quote(a, "You never leave the light,").speaker == "Angus Moray"
+
+
+def test_an_indefinite_spokeswoman_speaks_for_the_organisation_in_focus():
+    a = article("Storm Warning",
+                "The Kestrel Valley Water Board said it had opened two emergency reservoirs.",
+                "A spokeswoman said: \u201cPlease do not waste water while repairs continue.\u201d",
+                "\u201cOur offer stays on the table,\u201d a company spokesperson said.")
+    assert quote(a, "Please do not waste water while repairs continue.").speaker == "Kestrel Valley Water Board"
+    assert quote(a, "Our offer stays on the table,").speaker == "Kestrel Valley Water Board"
+
+
+def test_the_statement_read_goes_to_whoever_issued_it():
+    a = article("Pay Dispute",
+                "The Harbour Pilots Association issued a statement on Monday evening.",
+                "\u201cWe have been patient for two years and patience has not worked,\u201d the statement read.")
+    assert quote(a, "We have been patient for two years and patience has not worked,").speaker \
+        == "Harbour Pilots Association"
+
+
+def test_a_place_after_in_is_not_the_speaker():
+    a = article("Bus Route Cut",
+                "Villagers in North Ardmoy say they feel \u201cforgotten\u201d after the route was cut.")
+    assert quote(a, "forgotten").speaker is None
+    assert all(e.name != "Ardmoy" or e.kind == "place" for e in a.entities)
+
+
+def test_the_n_year_old_is_the_person_the_passage_is_about():
+    a = article("Swimmer Turns Pro",
+                "Laura Marchetti won three national titles this year.",
+                "The 19-year-old, who trains at a small club, told reporters that turning professional was "
+                "\u201can easy choice\u201d for her.")
+    assert quote(a, "an easy choice").speaker == "Laura Marchetti"
+
+
+def test_a_person_described_first_and_named_in_a_later_paragraph():
+    a = article("Flooded Street",
+                "One shopkeeper who lost all his stock said the water rose within minutes.",
+                "\u201cI lifted what I could onto the shelves, and then I just ran,\u201d he said.",
+                "The shopkeeper, Dariusz Wolanski, has run the store for twenty years.")
+    assert quote(a, "I lifted what I could onto the shelves, and then I just ran,").speaker == "Dariusz Wolanski"
+
+
+def test_an_anonymous_person_is_not_given_the_next_name():
+    a = article("Night Noise",
+                "A resident who asked not to be named said there had been \u201cconstant noise\u201d for weeks.",
+                "Sgt. Imelda Forsyth, a police spokeswoman, said officers had visited twice.")
+    assert quote(a, "constant noise").speaker is None
+
+
+def test_that_is_how_x_describes_it_after_a_closed_quote():
+    a = article("New Teacher",
+                "\u201cI packed one bag and never looked back.\u201d That\u2019s how Rosalind Achterberg "
+                "describes the week she moved north.")
+    assert quote(a, "I packed one bag and never looked back.").speaker == "Rosalind Achterberg"
+
+
+def test_a_quote_opening_a_sentence_after_a_person_subject_is_theirs():
+    a = article("Garden Plots",
+                "Ines Valcourt shrugs at the criticism. \u201cNobody promised it would feed the whole town.\u201d")
+    assert quote(a, "Nobody promised it would feed the whole town.").speaker == "Ines Valcourt"
+
+
+def test_a_speech_verb_after_a_modal_is_not_the_attribution():
+    a = article("Transfer",
+                "Club director Matthias Obermann said in a statement that Ruiz would add "
+                "\u201cpace and imagination\u201d to the squad.")
+    assert quote(a, "pace and imagination").speaker == "Matthias Obermann"
+
+
+def test_a_short_headline_phrase_takes_the_speaker_of_the_longer_body_quote():
+    a = article("Closure would 'tear heart out' of town, baker says",
+                "Callum Prys-Jones, who runs the only bakery left, said the plan would "
+                "\u201ctear the heart out\u201d of the high street.")
+    assert quote(a, "tear heart out").speaker == "Callum Prys-Jones"
+
+
+def test_said_organisation_then_a_role_with_modifiers_then_the_person():
+    a = article("Corridor Care",
+                "\u201cWards are full every night,\u201d said Unison regional organiser Tamsin Holloway.")
+    assert quote(a, "Wards are full every night,").speaker == "Tamsin Holloway"

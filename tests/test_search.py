@@ -185,3 +185,43 @@ def test_combining_marks_are_highlighted_with_their_letter() -> None:
     article = make_article(["T", text])
     hit = search("jose", article).paragraphs[0]
     assert hit.spans == ((0, 5),)
+
+
+def test_paused_gc_turns_the_collector_back_on_after_the_last_block_in_any_thread() -> None:
+    import gc
+    import threading
+
+    from tui.core.search import paused_gc
+
+    assert gc.isenabled()
+    inside = threading.Event()
+    leave = threading.Event()
+    states: list[bool] = []
+
+    def other() -> None:
+        with paused_gc():
+            inside.set()
+            leave.wait(5)
+
+    thread = threading.Thread(target=other)
+    frozen_before = gc.get_freeze_count()
+    try:
+        with paused_gc(freeze=True):
+            thread.start()
+            assert inside.wait(5)
+            states.append(gc.isenabled())
+        states.append(gc.isenabled())  # the other thread's block still runs
+        kept = [[n] for n in range(1000)]  # made while paused
+        leave.set()
+        thread.join(5)
+        states.append(gc.isenabled())
+        assert states == [False, False, True]
+        assert gc.get_freeze_count() > frozen_before  # frozen when the last block ended
+        assert len(kept) == 1000
+        # an index build pauses and freezes the same way, and leaves the collector on
+        SearchIndex.build(make_article())
+        assert gc.isenabled()
+    finally:
+        leave.set()
+        gc.unfreeze()
+        gc.enable()

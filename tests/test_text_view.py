@@ -405,3 +405,56 @@ async def test_empty_article_and_a_very_narrow_pane_do_not_break() -> None:
         assert [t for t in tokens if t.isdigit()] == ["0", "1"]  # the paragraph numbers
         # Every character is there, in order, even where a word had to be cut to fit.
         assert "".join(t for t in tokens if not t.isdigit()) == "NarrowEverywordsurvivesapanethisthin."
+
+
+async def test_end_while_the_background_wrap_runs_reaches_the_true_end() -> None:
+    # estimates are far off (short and long paragraphs), so the wrap changes the total height
+    paragraphs = [Paragraph(i, "body", ("word " * (3 + (i * 53) % 140)).strip() + f" end{i}.")
+                  for i in range(4000)]
+    app = Host(paragraphs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.08)  # a few background slices, not all of them
+        view = app.query_one(ArticleView)
+        view.focus()
+        assert not view.layout_complete
+        assert view.top_paragraph == 0  # the wrap below the top never moves the text
+        await pilot.press("end")
+        await pilot.pause()
+        assert "end3999." in screen_text(app)
+        assert view.scroll_y == view.max_scroll_y
+        for _ in range(400):
+            if view.layout_complete:
+                break
+            await pilot.pause(0.02)
+        assert view.layout_complete
+        await pilot.pause(0.05)
+        expected = sum(len(wrap_ranges(p.text, view.wrap_width)) // 2 + 1 for p in paragraphs) - 1
+        assert view.virtual_size.height == expected  # the scrollbar ends exact
+        assert "end3999." in screen_text(app)
+
+
+async def test_marks_given_in_any_order_style_their_own_words() -> None:
+    app = Host(SAMPLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        # Pérez in paragraphs 4 and 2, out of order; a quote in paragraph 4
+        view.set_marks([Span(4, 27, 32), Span(2, 18, 23)], [Span(4, 0, 26)])
+        await pilot.pause()
+        assert view.paragraphs[2].text[18:23] == "Pérez"
+        lines = [view.render_line(y) for y in range(view.size.height)]
+
+        def style_of(word: str, line_has: str):  # type: ignore[no-untyped-def]
+            strip = next(s for s in lines if line_has in s.text)
+            return next(seg.style for seg in strip if seg.text == word)
+
+        plain = next(seg.style for s in lines if "arrived on Tuesday" in s.text
+                     for seg in s if "arrived" in seg.text)
+        mention = style_of("Pérez", "Ana Pérez, arrived")
+        assert mention != plain
+        assert style_of("Pérez", "Ms. Pérez said") == mention
+        quote = next(seg.style for s in lines if "We will not" in s.text for seg in s
+                     if "We will not" in seg.text)
+        assert quote != plain and quote != mention
+        caption = next(s for s in lines if "at the border crossing" in s.text)
+        assert len({seg.style for seg in caption if "Pérez" in seg.text or "border" in seg.text}) == 1

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -33,6 +35,9 @@ def _briefing_commands() -> type:
     from tui.app.commands import BriefingCommands
 
     return BriefingCommands
+
+
+PROGRESS_EVERY = 0.2  # seconds between two progress updates of the header
 
 
 class BriefingApp(App[None]):
@@ -95,22 +100,29 @@ class BriefingApp(App[None]):
     @work(thread=True, group="analysis", exit_on_error=False)
     def _analyse(self, document: Document) -> None:
         worker = get_current_worker()
-        last: list[float] = [-1.0]
+        last: list[float] = [-1.0, 0.0]  # fraction, time of the last progress shown
 
         def progress(stage: str, fraction: float) -> None:
-            if worker.is_cancelled or fraction - last[0] < 0.02 and fraction < 1.0:
+            # each one re-lays out the header: ~5 a second at most, so the UI thread stays free
+            now = monotonic()
+            if worker.is_cancelled or fraction < 1.0 and (
+                    fraction - last[0] < 0.02 or now - last[1] < PROGRESS_EVERY):
                 return
-            last[0] = fraction
-            self.call_from_thread(self._progress, document, stage, fraction)
+            last[0], last[1] = fraction, now
+            # posted, not call_from_thread: the analysis never waits for the UI thread's turn
+            self.post_message(self.AnalysisProgress(document, stage, fraction))
 
         try:
-            analyser = self.analyser
-            if analyser is None:
-                from tui.core.analyse import analyse as analyser
-            article = analyser(document.source.text, document.source.source, progress)
-            from tui.core.search import SearchIndex
+            from tui.core.search import SearchIndex, paused_gc
 
-            index = SearchIndex.build(article)
+            # the cyclic GC off while millions of long-lived objects are made (~1 s of 5 s at
+            # 4 MB), then frozen out of every later collection (no long GC pauses while typing)
+            with paused_gc(freeze=True):
+                analyser = self.analyser
+                if analyser is None:
+                    from tui.core.analyse import analyse as analyser
+                article = analyser(document.source.text, document.source.source, progress)
+                index = SearchIndex.build(article)
         except Exception as error:  # the reader stays usable on the text alone
             if not worker.is_cancelled:
                 self.call_from_thread(self._analysis_failed, document, error)
@@ -118,7 +130,19 @@ class BriefingApp(App[None]):
         if not worker.is_cancelled:
             self.call_from_thread(self._analysis_done, document, article, index)
 
+    class AnalysisProgress(Message):
+        """Posted from the analysis thread: ``document`` is at ``fraction`` of ``stage``."""
+
+        def __init__(self, document: Document, stage: str, fraction: float) -> None:
+            super().__init__()
+            self.document, self.stage, self.fraction = document, stage, fraction
+
+    def on_briefing_app_analysis_progress(self, message: AnalysisProgress) -> None:
+        self._progress(message.document, message.stage, message.fraction)
+
     def _progress(self, document: Document, stage: str, fraction: float) -> None:
+        if document.analysed or document.failed:
+            return  # a late progress message: the analysis has already ended
         document.stage, document.fraction = stage, fraction
         self.reader.document_changed(document)
 

@@ -51,7 +51,8 @@ def score_label(query: str, label: str) -> tuple[float, tuple[int, int] | None]:
     if where >= 0:
         return 1.0 - min(where, 100) / 1000, (where, where + len(folded_query))
     score = fuzz.partial_ratio(folded_query, folded, processor=default_process)
-    if score < 70:
+    # a short query matches almost any long label loosely ('theme' ~ 'the most'): ask more of it
+    if score < (90 if len(folded_query) <= 5 else 80):
         return 0.0, None
     alignment = fuzz.partial_ratio_alignment(folded_query, folded)
     span = (alignment.dest_start, alignment.dest_end) if alignment else None

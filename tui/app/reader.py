@@ -70,13 +70,15 @@ class ReaderScreen(Screen[None]):
     ]
 
     def __init__(self, documents: list[Document]) -> None:
-        super().__init__()
+        # the side-pane class from the start: setting it after mount restyles every widget once more
+        super().__init__(classes="-side-quotes")
         self.documents = documents
         self.position = 0
         self.chosen_entity: str | None = None
         self.search_result: SearchResult | None = None
         self._side = "quotes"
         self._painted = False
+        self._quote_shown: str | None = None  # the quote highlighted in the text, if one is
         # where the list cursors were when a search began, so clearing it puts them back
         self._cursors_before_search: tuple[str | None, str | None] | None = None
 
@@ -116,7 +118,6 @@ class ReaderScreen(Screen[None]):
         self.entity_list.border_title = "Entities"
         self.text_view.border_title = "Text"
         self.quote_list.border_title = "Quotes"
-        self._show_side(self._side)
         self.show_document(0)
         self.set_focus(self.text_view)
         self.call_after_refresh(self._first_paint_done)
@@ -132,6 +133,7 @@ class ReaderScreen(Screen[None]):
     def show_document(self, position: int) -> None:
         """Show the ``position``-th article: text at once, lists as far as analysis has got."""
         self.position = position
+        self._quote_shown = None
         self.chosen_entity = None
         self.search_result = None
         self.workers.cancel_group(self, "search")
@@ -247,7 +249,8 @@ class ReaderScreen(Screen[None]):
             summary = Content(search_summary(self.document.article, result, len(self.quote_list.quotes)))
             if (speaker := self._chosen_speaker()) is not None:
                 # both filters at once: say so, or empty panes look like a broken search
-                summary = Content.assemble(summary, " · quotes by ", plain_line(speaker.name, "bold"))
+                # first, so a narrow status line cuts the counts rather than the filter
+                summary = Content.assemble("quotes by ", plain_line(speaker.name, "bold"), " · ", summary)
             bar.set_status(summary)
         elif self.chosen_entity and (entity := self.document.article.entity(self.chosen_entity)):
             status = Content.assemble(plain_line(entity.name, "bold"), " · Esc clears")
@@ -268,11 +271,13 @@ class ReaderScreen(Screen[None]):
             self.entity_list.move_to(entity.id)
         self._refresh_quotes()
         self._refresh_status()
+        self._quote_shown = None
         self.text_view.set_highlight(list(entity.mentions) if entity else [], 0 if entity else None)
 
     def show_quote(self, quote: Quote, *, focus_text: bool = False) -> None:
         """Scroll the text to a quote, highlight it there and put the sidebar cursor on its speaker."""
         self.quote_list.move_to(quote.id)
+        self._quote_shown = quote.id
         self.text_view.set_highlight(list(quote.spans), 0)
         if quote.speaker_id:
             self.entity_list.move_to(quote.speaker_id)
@@ -468,8 +473,13 @@ class ReaderScreen(Screen[None]):
             self.set_focus(search_input)
 
     def action_quote(self, direction: int) -> None:
-        """] / [: the next or previous quote from any pane; the text follows."""
-        quote = self.quote_list.step(direction)
+        """] / [: the next or previous quote from any pane; the text follows. The first press
+        shows the quote under the list's cursor (the first one at the start), not the one after."""
+        current = self.quote_list.highlighted_quote
+        if current is not None and current.id != self._quote_shown:
+            quote: Quote | None = current
+        else:
+            quote = self.quote_list.step(direction)
         if quote is not None:
             self._forget_cursors_before_search()
             self.show_quote(quote)
@@ -523,6 +533,7 @@ class ReaderScreen(Screen[None]):
         elif self.search_bar.input.has_focus:
             self.set_focus(self.text_view)
         else:
+            self._quote_shown = None
             self.text_view.set_highlight([], None)
 
     def action_help(self) -> None:
@@ -541,4 +552,6 @@ class ReaderScreen(Screen[None]):
             return self.search_result is not None
         if action == "open_article":
             return len(self.documents) > 1
+        if action == "search" and self.search_bar.input.has_focus:
+            return False  # in the box '/' is just a character, and the key bar need not offer it
         return True

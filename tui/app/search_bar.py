@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Static
@@ -13,6 +16,11 @@ PLACEHOLDER = "/ search text, people and quotes"
 
 class SearchBar(Horizontal):
     """A compact Input (the query) and a status line on its right."""
+
+    # shown in the key bar while the box has focus (the screen's own Esc binding is hidden there)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.clear", "Clear", id="search.clear", key_display="Esc"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=PLACEHOLDER, id="search-input", compact=True, select_on_focus=False)

@@ -327,6 +327,8 @@ _CAPTION_KINDS = frozenset({"caption", "credit"})
 # Overlay layers, weakest first: a later layer's style is added on top of the earlier ones.
 _LAYERS = ("quote", "mention", "match", "highlight", "current")
 _REFINE_SLICE = 0.006  # seconds of background wrapping per slice: well under a frame
+_REFINE_PAUSE = 0.02  # seconds between slices: the UI thread leaves the GIL to other threads
+_PUBLISH_EVERY = 0.5  # seconds between scrollbar updates while only rows below the top change
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -394,6 +396,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
         self._rich_styles: dict[str, Style] | None = None
         self._refining = False
+        self._stale_size = False  # the layout's total is ahead of virtual_size (rows below the top)
+        self._published = 0.0
         self._set_paragraphs(paragraphs)
 
     # ---- public API ------------------------------------------------------------------------
@@ -406,8 +410,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_marks(self, mentions: Sequence[Span], quotes: Sequence[Span]) -> None:
         """Subtle marks for every entity mention and quote (may arrive after analysis ends)."""
-        self._layers["mention"] = _group_spans(mentions)
-        self._layers["quote"] = _group_spans(quotes)
+        self._layers["mention"] = _SpansByParagraph(mentions)  # type: ignore[assignment]
+        self._layers["quote"] = _SpansByParagraph(quotes)  # type: ignore[assignment]
         self._repaint()
 
     def set_highlight(self, spans: Sequence[Span], focus: int | None = 0) -> None:
@@ -454,7 +458,8 @@ class ArticleView(ScrollView, can_focus=True):
         if paragraphs is None:
             self._layers["match"] = {}
         else:
-            self._layers["match"] = dict(grouped) if grouped is not None else _group_spans(matches)
+            # SpanList's mapping finds a paragraph's ranges when it is drawn: kept as it is
+            self._layers["match"] = grouped if grouped is not None else _group_spans(matches)
         self._strips.clear()
         self._match_cursor = None
         if not self._highlights:
@@ -511,7 +516,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._scroll_to_line(0)
 
     def action_bottom(self) -> None:
-        if self._layout.make_end_exact(self._viewport_height()):
+        if self._layout.make_end_exact(self._viewport_height()) or self._stale_size:
             self._layout_changed()
         self._scroll_to_line(self.max_scroll_y)
 
@@ -678,10 +683,13 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _layout_changed(self) -> None:
         """Lines moved (strips are keyed by paragraph and line, so the cache stays valid)."""
+        self._stale_size = False
         self.virtual_size = Size(self.scrollable_content_region.width, self._layout.total)
         self.refresh()
 
     def _scroll_to_line(self, y: float) -> None:
+        if self._stale_size:  # keys scroll within the layout's true size (G: to the true end)
+            self._publish_size()
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
         self._make_viewport_exact()
 
@@ -693,20 +701,41 @@ class ArticleView(ScrollView, can_focus=True):
     def _start_refining(self) -> None:
         if not self._refining and not self._layout.complete and self.is_mounted:
             self._refining = True
-            self.set_timer(0.001, self._refine)
+            self.set_timer(_REFINE_PAUSE, self._refine)
+        elif self._stale_size and self._layout.complete:
+            self._publish_size()
 
     def _refine(self) -> None:
-        """One slice of background wrapping, keeping the paragraph on top where it is."""
+        """One slice of background wrapping, keeping the paragraph on top where it is.
+
+        Rows below the top change nothing on screen, so the view is not repainted for them:
+        only the scrollbar's size is brought up to date, at most every _PUBLISH_EVERY seconds
+        and when the wrap completes. (Repainting after every slice kept the UI thread busy -
+        and holding the GIL - at 60 frames a second for as long as the wrap ran, which slowed
+        the analysis thread ~3x at 4 MB.)"""
         self._refining = False
         layout = self._layout
-        located = layout.locate(round(self.scroll_y))
+        top = round(self.scroll_y)
+        located = layout.locate(top)
         if layout.refine(_REFINE_SLICE):
-            self._layout_changed()
+            self._stale_size = True
+            new_top = None
             if located is not None:
                 row, line = located
-                self.scroll_to(y=layout.starts[row] + min(line, layout.heights[row] - 1),
-                               animate=False, immediate=True)
+                new_top = layout.starts[row] + min(line, layout.heights[row] - 1)
+            now = perf_counter()
+            if new_top != top or layout.complete or now - self._published >= _PUBLISH_EVERY:
+                self._publish_size()
+                if new_top is not None and new_top != top:
+                    self.scroll_to(y=new_top, animate=False, immediate=True)
+        elif self._stale_size and layout.complete:
+            self._publish_size()
         self._start_refining()
+
+    def _publish_size(self) -> None:
+        self._stale_size = False
+        self._published = perf_counter()
+        self._layout_changed()
 
     def _span_y(self, span: Span) -> int | None:
         position = self._by_index.get(span.paragraph)
@@ -763,6 +792,39 @@ class ArticleView(ScrollView, can_focus=True):
     def _repaint(self) -> None:
         self._strips.clear()
         self.refresh()
+
+
+class _SpansByParagraph:
+    """``get(paragraph, default)`` like a dict of (start, end) lists, grouped on demand.
+
+    A 4 MB article has ~100,000 mentions: grouping them all into a dict on the UI thread took
+    ~0.3 s when the analysis arrived; this costs one pass in C (the paragraph numbers, already
+    in order as the app passes them) and then a bisect per paragraph drawn."""
+
+    __slots__ = ("_spans", "_keys", "_groups")
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        spans = spans if isinstance(spans, (list, tuple)) else list(spans)
+        keys = [span.paragraph for span in spans]
+        if keys != sorted(keys):  # timsort on sorted input is one linear pass
+            spans = sorted(spans, key=_span_order)
+            keys = [span.paragraph for span in spans]
+        self._spans: Sequence[Span] = spans
+        self._keys = keys
+        self._groups: dict[int, list[tuple[int, int]]] = {}
+
+    def get(self, paragraph: int, default: Sequence[tuple[int, int]] = ()) -> Sequence[tuple[int, int]]:
+        found = self._groups.get(paragraph)
+        if found is None:
+            low = bisect_left(self._keys, paragraph)
+            high = bisect_right(self._keys, paragraph, low)
+            if low == high:
+                return default
+            found = self._groups[paragraph] = [(span.start, span.end) for span in self._spans[low:high]]
+        return found
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def _group_spans(spans: Iterable[Span]) -> dict[int, list[tuple[int, int]]]:

@@ -209,6 +209,10 @@ def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candida
         if groups[-1] and ((groups[-1][-1][2].endswith(".") and not _keeps_period(groups[-1][-1][2]))
                            or groups[-1][-1][2].endswith(("'s", "\u2019s"))):
             groups.append([])
+        elif len(groups[-1]) >= 2 and _shouting(groups[-1][-1][2]) and _shouting(groups[-1][-2][2]) \
+                and not _shouting(word) and word[1:].islower():
+            groups.append([])  # an AP byline: "By JANE ROE Associated Press"
+
         groups[-1].append(tok)
     result = []
     for group in groups:
@@ -221,11 +225,26 @@ def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candida
     return result
 
 
+def _shouting(word: str) -> bool:
+    """A word in capitals, allowing a "Mc" or "Mac" prefix ("McDERMOTT")."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.islower() for c in letters) <= (1 if letters[:2] == ["M", "c"] else 0) \
+        and (letters[1].isupper() or letters[:2] == ["M", "c"] and len(letters) > 2 and letters[2].isupper())
+
+
 def _keeps_period(word: str) -> bool:
     base = fold(word[:-1])
     return (len(base) == 1 or base in lx.HONORIFICS or base in lx.NAME_SUFFIXES
             or base in ("st", "ft", "mt", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "dr", "jr", "sr", "no", "vs")
             or _is_acronym(word))
+
+
+# Role nouns that may open a sentence before a full name ("Shopkeeper Ann Roe said"); kinship
+# words are left out because they also start titles ("Father Knows Best").
+_ROLE_OPENERS = lx.ROLE_NOUNS - frozenset({
+    "father", "mother", "son", "daughter", "husband", "wife", "brother", "sister", "widow", "niece",
+    "nephew", "uncle", "aunt", "cousin", "friend", "grandmother", "grandfather", "mom", "dad", "parent",
+    "partner", "member", "fellow", "host", "forward", "boss", "victim", "witness", "patient"})
 
 
 def _candidate(text: str, group: list[tuple[int, int, str]], paragraph: int) -> Candidate | None:
@@ -261,7 +280,7 @@ def _candidate(text: str, group: list[tuple[int, int, str]], paragraph: int) -> 
     split = -1
     for i in range(len(folded) - 1):
         if i == 0 and sentence_initial and len(folded) >= 3 and folded[0] not in lx.FIRST_NAMES_SET \
-                and folded[1] in lx.FIRST_NAMES_SET and folded[0] not in lx.PLACES \
+                and (folded[1] in lx.FIRST_NAMES_SET or folded[0] in _ROLE_OPENERS and folded[-1] not in lx.COMMON_WORDS) and folded[0] not in lx.PLACES \
                 and folded[0] not in lx.ORG_HEADS and folded[0] not in lx.DEMONYMS:
             split = 0  # "Substitute Kieran Doyle", "Seismologist Ana Ruiz": a role opening the sentence
             continue
@@ -341,6 +360,14 @@ WEAK_POSITION = frozenset({"of", "to", "by", "with", "for", "from", "about", "ag
 _FAMILY_OF_NAME = frozenset({"administration", "government", "campaign", "family", "era", "doctrine"})
 
 
+_NAME_GIVEN_AS = re.compile(r"\b(?:name|identified|introduced (?:herself|himself))"
+                            r"(?: only)? (?:as|by) $|\bfirst name,? $", re.IGNORECASE)
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                      "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+                      "southeast", "southwest", "central", "upper", "lower"})
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout"})
+
+
 def _gather_evidence(text: str, cand: Candidate) -> None:
     """What the words around a name say about it: a speech verb, a role, a company noun."""
     after = text[cand.end:cand.end + 160]
@@ -366,6 +393,15 @@ def _gather_evidence(text: str, cand: Candidate) -> None:
                 cand.role = " ".join([*phrase[-2:], word])
         elif word in lx.SPEECH_VERBS and word not in lx.WEAK_SPEECH_VERBS and word not in _LISTENER_VERBS:
             cand.evidence = True  # "said Jane Doe" (but "told Rolling Stone" names the listener)
+    if ("name" in before or "identified" in before or "introduced" in before) and _NAME_GIVEN_AS.search(before):
+        cand.evidence = cand.personal = True  # "a woman who gave her name only as Maya"
+    if not cand.honorific and not cand.titled and cand.folded and cand.folded[0] not in lx.FIRST_NAMES_SET:
+        # "residents in (South) Uist say": a bare name after "in" or "near" is a place.
+        words = [w.lower() for w in before_words]
+        while words and words[-1] in _COMPASS:
+            words.pop()
+        if words and words[-1] in _PLACE_PREPOSITIONS and before[-1:].isspace():
+            cand.place_hint = True
     after_word = _WORD_AFTER.match(after) if after[:2] not in ("’s", "'s") else None
     if after_word:
         word = after_word.group(1)
@@ -535,6 +571,15 @@ def _word_profile(tokens: tuple[str, ...], folded: tuple[str, ...]) -> tuple:
         place_later and not first_name), size
 
 
+_GIVEN_NAME_HYPHENATED = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
+
+
+def family_name_first(tokens: Sequence[str]) -> bool:
+    """A romanised Korean or Cantonese name: a short family name, then a hyphenated given name."""
+    return (len(tokens) == 2 and 2 <= len(tokens[0]) <= 5 and tokens[0][:1].isupper()
+            and tokens[0][1:].islower() and _GIVEN_NAME_HYPHENATED.fullmatch(tokens[1]) is not None)
+
+
 def classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str, int]) -> None:
     """Decide the kind of one candidate from its own words and the evidence around it."""
     folded = cand.folded
@@ -552,6 +597,9 @@ def classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str
     if listed is not None:
         cand.kind = listed
         return
+    if family_name_first(cand.tokens):
+        cand.kind = "person"  # "Park Sung-hoon", "Leung Kwok-wing": family name, then a given name
+        return
     if cand.place_hint:
         cand.kind = "place"
         return
@@ -560,6 +608,9 @@ def classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str
         return
     if (len(folded) > 1 and org_head) or (len(folded) == 1 and org_head and not cand.sentence_initial):
         cand.kind = "organization" if len(folded) > 1 else None
+        return
+    if len(folded) >= 2 and cand.credit and first_name and not org_head and all(_shouting(t) for t in cand.tokens):
+        cand.kind = "person"  # "JANE ROE" in a byline
         return
     if acronym:
         cand.kind = "organization" if len(folded) == 1 and not cand.in_quote else None

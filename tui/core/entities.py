@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tui.core import lexicon as lx
-from tui.core.candidates import (FEMALE_ROLES, MALE_ROLES, WEAK_POSITION, Candidate, classify,
+from tui.core.candidates import (FEMALE_ROLES, MALE_ROLES, WEAK_POSITION, Candidate, classify, family_name_first,
                                  find_candidates, quote_regions, role_of)
 from tui.core.model import Entity, EntityKind, Paragraph, Quote, Span
 from tui.core.names import fold, place_key
@@ -335,6 +335,8 @@ class EntityIndex:
         for length in (1, 2):
             if len(tokens) > length:
                 self._suffix_mentions.setdefault(tokens[-length:], []).append(pos)
+        if family_name_first(cand.tokens):
+            self._suffix_mentions.setdefault(tokens[:1], []).append(pos)  # "Park" for "Park Sung-hoon"
 
     def _match_full(self, cand: Candidate) -> _Draft | None:
         core = _core(tuple(cand.folded))

@@ -81,7 +81,16 @@ specialist consultant developer founder co-founder cofounder chemist biologist p
 epidemiologist psychologist psychiatrist surgeon pilot officer-in-charge lecturer analyst
 grandmother grandfather mom dad parent chieftain spokespeople corporator councilor
 boss skipper forward winger coordinator campaigner treasurer secretary-general midwife
-paramedic firefighter officer constable ranger""")
+paramedic firefighter officer constable ranger
+shopkeeper storekeeper shopowner grocer baker butcher publican landlord landlady tenant
+pensioner retiree homeowner fisherman fisherwoman fishermen rancher grower winemaker brewer
+mechanic electrician plumber carpenter builder contractor cleaner cashier waiter waitress chef
+vendor trader merchant shopper commuter passenger motorist cyclist rider courier pupil
+headteacher headmaster headmistress caretaker janitor salesman saleswoman pharmacist dentist
+veterinarian solicitor barrister lifeguard coxswain helm helmsman volunteer medic carer
+caregiver nanny housekeeper gardener realtor broker welder labourer laborer trucker dockworker
+shepherd herder hairdresser barber landowner sailor crewman diver climber hiker swimmer athlete
+bystander onlooker customer patient mourner spectator supporter voter""")
 
 # Speech verbs, every form -> the cue word recorded (the form as written).
 _SPEECH_LEMMAS = """
@@ -224,6 +233,8 @@ consulting logistics solutions partners capital ventures diagnostics pharma ther
 biosciences biotech foods brands mining minerals metals steel chemicals electronics software
 robotics analytics insurance securities investments properties realty hotels resorts
 entertainment games telecom telecoms communications aerospace automotive semiconductor
+coastguard lifeboat rnli ambulance fire-service constabulary utility utilities water railways
+railway rail transit metro ferries shipping authority's regulator ombudsman
 """)
 # Well-known organisations written without a head word.
 ORG_NAMES = _phrases("""
@@ -538,6 +549,7 @@ takumi haruto hiroto yuto sota kenta daiki ryota shota kazuki wei jun hao ming l
 minh duc tuan hung thanh dong-hyun ji-hoon min-ho seung sung-min jae-sung young-soo
 dwayne tyrone darnell jamal malik deshawn terrell marquis andre rashad cedric reggie
 cole brody colt wyatt hunter tanner dalton garrett bryce chase blake
+ed hank walt
 """
 _MORE_FEMALE = """
 hannah ingrid astrid sigrid karin kerstin birgit britt annika malin freya frida
@@ -555,6 +567,11 @@ yuki yuka aiko akiko emi haruka sakura yui hina mei xiu ling li na hui yan
 ji-yeon min-ji seo-yeon eun-ji soo-jin mi-kyung
 tanisha latoya shanice imani aaliyah jasmine ebony brittany ashlyn
 sian cerys bethan ffion nia eleri catrin
+margaret tammy marilyn bonnie gladys edna edith sherry thelma ethel carrie juanita rhonda
+lucille joanne eleanor bertha geraldine joann lorraine beatrice bernice stacy vivian loretta
+jeanette sue elsie agnes mabel myrtle muriel winifred doreen maureen noreen eileen siobhan
+aoife niamh roisin saoirse ciara orla sinead grainne mairead brigid ingrid astrid sigrid
+meg jen deb patty trish
 """
 for _n in _MORE_MALE.split():
     FIRST_NAMES.setdefault(_n, "m")

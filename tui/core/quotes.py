@@ -39,6 +39,18 @@ _ORG_NP_HEADS = frozenset({"district", "start-up", "startup", "charity", "minist
                            "police", "administration", "council", "committee", "court", "group",
                            "campaign", "army", "military", "embassy", "firm", "bank", "union", "party",
                            "commission", "authority", "service", "institute", "university", "board"})
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "spokespeople"})
+_AGE_NOUNS = frozenset({"year-old", "veteran", "father-of-two", "mother-of-two", "father-of-three",
+                        "mother-of-three", "grandfather", "grandmother", "teenager", "pensioner", "retiree"})
+_DOCUMENT_NOUNS = frozenset({"statement", "letter", "memo", "release", "post", "message", "email",
+                             "note", "notice", "filing", "tweet", "sign", "order", "report", "complaint"})
+_WOMAN_NOUNS = frozenset({"woman", "mother", "wife", "widow", "daughter", "girl", "grandmother", "sister",
+                          "mum", "mom", "aunt", "niece", "spokeswoman", "chairwoman", "businesswoman"})
+_MAN_NOUNS = frozenset({"man", "father", "husband", "widower", "son", "boy", "grandfather", "brother",
+                        "dad", "uncle", "nephew", "spokesman", "chairman", "businessman"})
+_ANONYMOUS = frozenset({"name", "named", "anonymity", "anonymously", "identified", "identify", "surname"})
+_MODALS = frozenset({"would", "will", "could", "can", "might", "may", "should", "must", "to", "shall"})
+_DOCUMENT_VERBS = frozenset({"read", "reads", "stated", "states"})
 _MAX_APPOSITION = 30
 _SENTENCE_REACH = 60  # tokens around a quote searched for its speech clause
 _SPEECH_HINT_WORDS = ("said", "says", "told", "added", "wrote", "asked", "according", *sorted(
@@ -131,12 +143,29 @@ class _Discourse:
                     return key
         return None
 
+    def recent_organization(self) -> int | None:
+        for pool in (self.subjects[-6:], self.mentioned[-12:]):
+            for key in reversed(pool):
+                if self.index.kind(key) == "organization":
+                    return key
+        return None
+
+    def recent_person(self) -> int | None:
+        for pool in (self.subjects[-6:], self.mentioned[-12:]):
+            for key in reversed(pool):
+                if self.index.kind(key) == "person" and not self.index.is_credit(key):
+                    return key
+        return None
+
     def resolve_noun_phrase(self, words: list[str]) -> int | None:
         """'the mayor' -> the person whose role says mayor; 'the ministry' -> that organisation."""
         for word in reversed(words):
             if word in ("statement", "release", "memo", "letter", "report", "filing", "bulletin"):
                 for key in reversed(self.subjects[-3:]):
                     return key  # "the statement said": whoever just issued it
+                for key in reversed(self.mentioned[-3:]):
+                    if self.index.kind(key) in ("person", "organization") and not self.index.is_credit(key):
+                        return key  # "X issued a statement. Q, the statement read."
                 return None
             if word in lx.DEMONYMS and not word.endswith("s"):
                 for key in reversed(self.subjects[-6:]):
@@ -263,9 +292,12 @@ def _plain(text: str) -> str:
 def _overlap(short: str, long: str) -> float:
     """Share of the short text's words found in the long one ("rip heart out" ~ "rip the heart out")."""
     words = [w for w in short.split() if len(w) >= 4]
-    if len(words) < 2:
-        return 0.0
     present = set(long.split())
+    if len(words) < 2:
+        short_words = short.split()
+        if len(short_words) >= 3 and all(w in present for w in short_words):
+            return 1.0  # a short headline phrase whose every word is in the body quote
+        return 0.0
     return sum(w in present for w in words) / len(words)
 
 
@@ -278,6 +310,8 @@ class _Attributor:
         self.speaker: list[int | None] = [None] * len(quotes)
         self.cue: list[str | None] = [None] * len(quotes)
         self.attributed: list[bool] = [False] * len(quotes)
+        self.described: list[tuple[int, int, str]] = []  # (quote, paragraph, gender wanted)
+        self.paragraph_subject: tuple[int, int] = (-1, -1)  # (paragraph, person) opening a sentence
 
     # ----- subjects -----
     def _subject_before(self, toks: list[_Tok], v: int, lo: int) -> _Who | None:
@@ -288,9 +322,16 @@ class _Attributor:
         who = self._near_subject_before(toks, v, lo)
         if (who is None or who.key is None) and v - lo > 3 and toks[lo].kind == "W" and toks[lo].text == "the":
             # "The father of a man who died ... said": the described person, named elsewhere.
-            for j in range(lo + 1, min(v, lo + 4)):
+            for j in range(lo + 1, min(v, lo + 5)):
                 t = toks[j]
+                if t.kind == "P" and t.text == "-":
+                    continue
                 if t.kind != "W":
+                    break
+                if t.text in ("year-old", "teenager"):
+                    key = self.discourse.recent_person()  # "The 26-year-old, who ..., said"
+                    if key is not None:
+                        return _Who(key, lo)
                     break
                 if t.text in lx.ROLE_NOUNS:
                     key = self.discourse.resolve_noun_phrase([t.text])
@@ -332,6 +373,12 @@ class _Attributor:
                     owner = self._person_before_of(toks, j - 1, lo) if prev.kind == "E" else None
                     if owner is not None:
                         return self._entity_subject(owner, j - 1)  # "Mayor X of Portland, who ..., said"
+                    if prev.kind == "E" and self.index.kind(prev.ref) == "organization" and j - 3 >= lo \
+                            and toks[j - 2].kind == "W" and toks[j - 2].text in ("of", "at", "for") \
+                            and toks[j - 3].kind == "W" and (toks[j - 3].text in lx.ROLE_NOUNS
+                                                             or toks[j - 3].text in lx.TITLE_WORDS):
+                        # "The chief executive of Acme, the start-up ..., said": Acme's officer.
+                        return _Who(self.discourse.resolve_noun_phrase([toks[j - 3].text]), j - 3)
                     if prev.kind == "E" and self.index.kind(prev.ref) in ("person", "organization"):
                         return self._entity_subject(prev.ref, j - 1)
                     if groups >= 3:
@@ -396,6 +443,15 @@ class _Attributor:
             return None
         if any(w in ("spokesman", "spokeswoman", "spokesperson", "statement") for w in words) and org_key is not None:
             return _Who(org_key, j + 1)
+        if words[-1] in ("a", "an", "one") and any(w in _SPOKES for w in words):
+            # "A spokeswoman said", "a company spokesperson said": the organisation in focus.
+            found = self.discourse.resolve_noun_phrase([w for w in reversed(words[:-1]) if w not in _SPOKES])
+            if found is None or self.index.kind(found) != "organization":
+                found = self.discourse.recent_organization()
+            return _Who(found, j + 1)
+        if head in ("year-old", "year-olds") or words[-1] == "the" and len(words) >= 2 and words[-2] in _AGE_NOUNS:
+            # "The 26-year-old said": the person the passage is about.
+            return _Who(self.discourse.recent_person(), j + 1)
         if words[-1] in ("the", "his", "her", "its", "their"):
             return _Who(self.discourse.resolve_noun_phrase(list(reversed(words[:-1]))), j + 1)
         if words[-1] not in _DETERMINERS and not head.endswith("s"):
@@ -410,12 +466,13 @@ class _Attributor:
         if tok.kind == "E":
             if self.index.kind(tok.ref) == "organization":
                 # "said Acme Water spokesperson Jane Doe": the person after the organisation's noun
-                for j in range(i + 1, min(hi, i + 4)):
+                for j in range(i + 1, min(hi, i + 6)):
                     t = toks[j]
                     if t.kind == "E" and self.index.kind(t.ref) == "person":
                         return self._entity_subject(t.ref, j)
-                    if t.kind != "W" or t.text not in lx.ROLE_NOUNS:
-                        break
+                    if t.kind != "W" or not (t.text in lx.ROLE_NOUNS or t.text in lx.TITLE_WORDS
+                                             or t.text in lx.ROLE_MODIFIERS and t.text not in ("of", "the", "and")):
+                        break  # "said Unison regional organiser Jane Roe"
             return self._entity_subject(tok.ref, i)
         if tok.kind == "W" and tok.text in _OBJECT_PRONOUNS:
             return _Who(self._pronoun(_OBJECT_PRONOUNS[tok.text]), i)
@@ -463,11 +520,16 @@ class _Attributor:
             return False
         return adjacent or tok.text not in lx.WEAK_SPEECH_VERBS
 
+    @staticmethod
+    def _reported(toks: list[_Tok], v: int, lo: int) -> bool:
+        """'X would add Q' / 'X plans to say Q': a verb after a modal or 'to' is not the attribution."""
+        return v - 1 >= lo and toks[v - 1].kind == "W" and toks[v - 1].text in _MODALS
+
     def _clause_after_quote(self, toks: list[_Tok], k: int, hi: int, strict: bool = False) -> tuple[_Who, str] | None:
         j = k + 1
         while j < hi and toks[j].kind == "P" and toks[j].text in (",", ")", "’", "'", ":"):
             j += 1
-        if j >= hi and hi < len(toks) and toks[hi - 1].text in _SENTENCE_END:
+        if j >= hi and hi < len(toks) and (toks[hi - 1].text in _SENTENCE_END or toks[hi - 1].kind == "Q"):
             # "Q. That's how Jane Doe describes it": the attribution opens the next sentence.
             rest = [t.text for t in toks[hi:hi + 3]]
             if rest[:2] in (["that’s", "how"], ["that's", "how"]) or rest[:3] == ["that", "is", "how"]:
@@ -495,6 +557,11 @@ class _Attributor:
             t = toks[v]
             if t.kind == "Q" or (t.kind == "P" and t.text in _SENTENCE_END):
                 break
+            if t.kind == "W" and t.text in _DOCUMENT_VERBS and toks[v - 1].text in _DOCUMENT_NOUNS \
+                    and toks[j].kind == "W" and toks[j].text in _DETERMINERS:
+                # "Q, the statement read": whoever the passage says issued it.
+                key = self.discourse.resolve_noun_phrase(["statement"])
+                return _Who(key, j), t.text
             if self._is_verb(t, True):
                 who = self._subject_before(toks, v, j)
                 if who and (who.index == j or who.index > j and not strict and toks[j].kind != "W"):
@@ -511,7 +578,7 @@ class _Attributor:
                 return None
             if t.kind == "P" and t.text in _SENTENCE_END:
                 return None
-            if self._is_verb(t, steps < 3):
+            if self._is_verb(t, steps < 3) and not self._reported(toks, i, lo):
                 who = self._subject_before(toks, i, lo)
                 if who:
                     cue = t.text
@@ -534,7 +601,7 @@ class _Attributor:
                     if best is None or dist < best[0]:
                         best = (dist, who, "according to")
                 continue
-            if not self._is_verb(t, False):
+            if not self._is_verb(t, False) or self._reported(toks, v, lo):
                 continue
             if any(toks[x].kind == "Q" for x in range(min(v, k) + 1, max(v, k))) and v > k:
                 pass
@@ -584,6 +651,8 @@ class _Attributor:
             intro = self._intro_speaker(toks, sentences)
             numbers = [n for _, _, n in regions if self.quotes[n].parts[-1].paragraph == paragraph.index]
             previous = self.speaker[numbers[-1]] if numbers else None
+        if self.described:
+            self._named_later()
         self._headline_quotes()
         drafts = []
         for n, quote in enumerate(self.quotes):
@@ -603,6 +672,62 @@ class _Attributor:
                 before = text[max(0, mention.span.start - 3):mention.span.start].rstrip()
                 if not before or before[-1] in ".!?,;:\u201d\"":
                     self.discourse.push_subject(key)
+
+    def _named_later(self) -> None:
+        """"A mother of three said ... Q", then "The woman, Jane Roe, ...": the person named next."""
+        first: dict[int, int] = {}
+        last = max(p for _, p, _ in self.described) + 4
+        for paragraph in self.paragraphs[:last + 1]:
+            for mention in self.index.mentions_in(paragraph.index):
+                first.setdefault(mention.key, paragraph.index)
+        for n, p, want in self.described:
+            if self.speaker[n] is not None:
+                continue
+            found = None
+            for q in range(p + 1, p + 5):
+                if q >= len(self.paragraphs) or self.paragraphs[q].kind not in ("body", "caption"):
+                    continue
+                for mention in self.index.mentions_in(q):
+                    key = mention.key
+                    if self.index.kind(key) != "person" or self.index.is_credit(key) or first.get(key) != q \
+                            or self._official(key):
+                        continue  # a named official is someone else
+                    gender = self.index.gender(key)
+                    if want and gender and gender != want:
+                        continue
+                    found = key
+                    break
+                if found is not None:
+                    break
+            if found is not None:
+                self.speaker[n] = found
+
+    def _official(self, key: int) -> bool:
+        role = self.index.role(key)
+        return bool(role) and any(w.strip(".,").lower() in lx.TITLE_WORDS for w in role.split())
+
+    def _described_subject(self, toks: list[_Tok], lo: int, k: int, hi: int) -> str | None:
+        """The gender wanted when the quote's sentence is about an unnamed person, else None."""
+        for i in range(lo, min(hi, lo + 40)):
+            t = toks[i]
+            if t.kind == "W" and t.text in _ANONYMOUS:
+                return None  # "a neighbour who declined to give her name": nobody to name later
+        for i in range(lo, min(hi, lo + 40)):
+            t = toks[i]
+            if t.kind == "W" and t.text in ("he", "she") and i + 1 < hi and self._is_verb(toks[i + 1], True):
+                return "m" if t.text == "he" else "f"
+        if toks[lo].kind == "W" and toks[lo].text in ("a", "an", "the", "one"):
+            for i in range(lo + 1, min(k, lo + 5)):
+                t = toks[i]
+                if t.kind != "W":
+                    break
+                if t.text in _WOMAN_NOUNS:
+                    return "f"
+                if t.text in _MAN_NOUNS:
+                    return "m"
+                if t.text in lx.ROLE_NOUNS and t.text not in _SPOKES:
+                    return ""
+        return None
 
     def _headline_quotes(self) -> None:
         """A headline quote with no speaker is usually repeated in the body: take that speaker."""
@@ -668,6 +793,10 @@ class _Attributor:
             if found is not None:
                 who, cue = found
                 self._set(n, who.key, cue)
+                if who.key is None and first_part and paragraph.kind == "body":
+                    want = self._described_subject(toks, lo, k, hi)
+                    if want is not None:
+                        self.described.append((n, paragraph.index, want))
                 if who.key is not None:
                     paragraph_speakers.append(who.key)
                     self.discourse.push_subject(who.key)
@@ -697,7 +826,21 @@ class _Attributor:
                     self._set(n, previous, None)
                     paragraph_speakers.append(previous)
                     continue
+                if k > 0 and self.paragraph_subject[0] == paragraph.index and paragraph.kind == "body" \
+                        and len(self._text(n).split()) >= 4:
+                    # "Roe disagrees. “Q”": the person the paragraph's previous sentence is about.
+                    self._set(n, self.paragraph_subject[1], None)
+                    paragraph_speakers.append(self.paragraph_subject[1])
+                    continue
+            if first_part and paragraph.kind == "body":
+                want = self._described_subject(toks, lo, k, hi)
+                if want is not None:
+                    self.described.append((n, paragraph.index, want))
             self.attributed[n] = True
+        first = toks[lo] if lo < hi else None
+        if first is not None and first.kind == "E" and self.index.kind(first.ref) == "person" \
+                and not self.index.is_credit(first.ref) and not quote_positions:
+            self.paragraph_subject = (paragraph.index, first.ref)
         # Paraphrase clauses ("Mr. Robinson said", "he added") make their subject the focus.
         if not quote_positions:
             for v in range(lo, hi):

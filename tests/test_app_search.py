@@ -71,6 +71,25 @@ async def test_m_toggles_matching_paragraphs_and_whole_text():
         assert reader.text_view.visible_paragraphs == [1, 7, 8]
 
 
+async def test_m_keeps_the_paragraph_on_top_when_showing_the_whole_text():
+    app = make_app()
+    async with app.run_test(size=(50, 14)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        view = reader.text_view
+        await type_query(app, pilot, "island")
+        assert view.visible_paragraphs == [1, 7, 8]
+        view.focus()
+        await pilot.press("G")  # down to the last matches
+        await pilot.pause()
+        place = view.top_paragraph
+        assert place != 1
+        await pilot.press("m")
+        await pilot.pause()
+        assert view.only_matches is False
+        assert view.top_paragraph == place  # not back at the first match
+
+
 async def test_empty_query_restores_everything_and_cursors_keep_their_places():
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -259,3 +259,22 @@ def test_said_organisation_then_a_role_with_modifiers_then_the_person():
     a = article("Corridor Care",
                 "\u201cWards are full every night,\u201d said Unison regional organiser Tamsin Holloway.")
     assert quote(a, "Wards are full every night,").speaker == "Tamsin Holloway"
+
+
+def test_a_described_woman_is_not_the_earlier_woman_quoted():
+    a = article("Sentencing",
+                "\u201cThe sentence reflects the harm done,\u201d Judge Miriam Castellane said.",
+                "Her victim, Tobias Wren, had been walking his dog.",
+                "His sister, who travelled from Cork for the hearing, spoke to the court.",
+                "\u201cWe lost the gentlest person we knew,\u201d she said. \u201cNothing will bring him back.\u201d",
+                "Orla Wren said the family would never recover.")
+    assert quote(a, "We lost the gentlest person we knew,").speaker == "Orla Wren"
+    assert quote(a, "Nothing will bring him back.").speaker == "Orla Wren"
+
+
+def test_his_wife_after_a_couple_sharing_a_surname_is_the_wife():
+    a = article("Stranded",
+                "Ingrid and Lars Bergqvist, visitors from Sweden, had tickets for the last sailing.",
+                "\u201cWe will find another way,\u201d Lars Bergqvist said.",
+                "His wife was not so sure. \u201cThere is no other way,\u201d she said.")
+    assert quote(a, "There is no other way,").speaker == "Ingrid Bergqvist"

@@ -37,7 +37,7 @@ def _briefing_commands() -> type:
     return BriefingCommands
 
 
-PROGRESS_EVERY = 0.2  # seconds between two progress updates of the header
+PROGRESS_EVERY = 0.5  # seconds between two progress updates of the header (each re-lays out the screen)
 
 
 class BriefingApp(App[None]):
@@ -95,6 +95,9 @@ class BriefingApp(App[None]):
         current = self.reader.document
         document = current if current in waiting else waiting[0]
         self._analysing = document
+        # the text view's background wrap (scrollbar accuracy only) waits for the analysis:
+        # with one GIL, every slice of it on the UI thread is time taken from the analysis
+        self.reader.text_view.pause_background_wrap(True)
         self._analyse(document)
 
     @work(thread=True, group="analysis", exit_on_error=False)
@@ -152,11 +155,13 @@ class BriefingApp(App[None]):
         document.analysed = True
         self._analysing = None
         self.reader.document_changed(document)
+        self.reader.text_view.pause_background_wrap(False)
         self._analyse_next()
 
     def _analysis_failed(self, document: Document, error: Exception) -> None:
         document.failed = f"{type(error).__name__}: {error}"
         self._analysing = None
+        self.reader.text_view.pause_background_wrap(False)
         self.reader.document_changed(document)
         self.notify(
             visible(one_line(document.failed)), title="Analysis failed",

@@ -239,6 +239,10 @@ class ReaderScreen(Screen[None]):
             return
         paragraphs = sorted(int(hit.key) for hit in result.paragraphs)
         view.set_search(paragraphs, result.paragraph_spans())
+        self._title_text_pane()
+
+    def _title_text_pane(self) -> None:
+        view = self.text_view
         mode = "matching paragraphs" if view.only_matches else "whole text"
         view.border_title = f"Text · {mode}"
 
@@ -513,8 +517,11 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_only_matches(self) -> None:
         view = self.text_view
+        # the view re-lays itself out around the paragraph on top; searching again would
+        # scroll back to the first match and lose the reader's place
         view.only_matches = not view.only_matches
-        self._refresh_text_search()
+        if self.search_result is not None:
+            self._title_text_pane()
         self.refresh_bindings()
 
     def action_toggle_captions(self) -> None:

@@ -398,6 +398,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._refining = False
         self._stale_size = False  # the layout's total is ahead of virtual_size (rows below the top)
         self._published = 0.0
+        self._wrap_paused = False
         self._set_paragraphs(paragraphs)
 
     # ---- public API ------------------------------------------------------------------------
@@ -662,6 +663,7 @@ class ArticleView(ScrollView, can_focus=True):
         width = self._text_width()
         if width != self._layout.width:
             self._wrapped = {}
+            self._strips.clear()  # lines drawn meanwhile were wrapped at the old width
         if self._search is not None and self.only_matches:
             candidates: Iterable[int] = sorted(
                 self._by_index[i] for i in self._search if i in self._by_index)
@@ -698,7 +700,17 @@ class ArticleView(ScrollView, can_focus=True):
         if self._layout.make_exact_between(top, top + self._viewport_height()):
             self._layout_changed()
 
+    def pause_background_wrap(self, paused: bool) -> None:
+        """Hold the background wrap (the screen is always wrapped exactly; only the scrollbar
+        stays an estimate) while something heavy runs in another thread, e.g. the analysis:
+        each slice on the UI thread takes the GIL from it. False resumes."""
+        self._wrap_paused = paused
+        if not paused:
+            self._start_refining()
+
     def _start_refining(self) -> None:
+        if self._wrap_paused:
+            return
         if not self._refining and not self._layout.complete and self.is_mounted:
             self._refining = True
             self.set_timer(_REFINE_PAUSE, self._refine)

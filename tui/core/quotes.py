@@ -50,6 +50,16 @@ _MAN_NOUNS = frozenset({"man", "father", "husband", "widower", "son", "boy", "gr
                         "dad", "uncle", "nephew", "spokesman", "chairman", "businessman"})
 _ANONYMOUS = frozenset({"name", "named", "anonymity", "anonymously", "identified", "identify", "surname"})
 _MODALS = frozenset({"would", "will", "could", "can", "might", "may", "should", "must", "to", "shall"})
+_KIN_NOUNS = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+                        "partner", "widow", "widower", "fiancee", "fiance", "fiancée", "fiancé"})
+_DESCRIBERS = frozenset({"his", "her", "their", "the", "a", "an", "one"})
+# Nouns that describe an ordinary person ("an elderly farmer"), not an office that has a holder.
+_PERSON_NOUNS = (_WOMAN_NOUNS | _MAN_NOUNS | _KIN_NOUNS | lx.ROLE_NOUNS) - lx.TITLE_WORDS - _SPOKES - frozenset(
+    {"official", "analyst", "expert", "member", "head", "owner", "partner", "fellow", "scholar", "author",
+     "writer", "journalist", "reporter", "editor", "correspondent", "forward", "boss"})
+_DESCRIPTION_START = re.compile(
+    r"(His|Her|Their|The|A|An|One) (?:[\w-]+ ){0,2}?(" + "|".join(sorted(_PERSON_NOUNS, key=lambda w: (-len(w), w)))
+    + r")\b(?! of\b)(?!\S*['’])")
 _DOCUMENT_VERBS = frozenset({"read", "reads", "stated", "states"})
 _MAX_APPOSITION = 30
 _SENTENCE_REACH = 60  # tokens around a quote searched for its speech clause
@@ -105,8 +115,12 @@ class _Discourse:
         self.mentioned: list[int] = []
         self.last_quote_speaker: int | None = None
         self.last_quote_paragraph = -10
+        self.paragraph = 0
+        self.focus: tuple[int, str] | None = None  # an unnamed person described as the subject
 
     def push_subject(self, key: int) -> None:
+        if self.focus is not None and self.index.kind(key) == "person":
+            self.focus = None
         if self.subjects and self.subjects[-1] == key:
             return
         self.subjects.append(key)
@@ -118,8 +132,28 @@ class _Discourse:
         if len(self.mentioned) > 100:
             del self.mentioned[:50]
 
+    def describe(self, determiner: str, noun: str) -> None:
+        """"His wife, who ...": she is the focus now, named later or never."""
+        gender = "f" if noun in _WOMAN_NOUNS else "m" if noun in _MAN_NOUNS else ""
+        if determiner in ("his", "her") and noun in _KIN_NOUNS:
+            owner = self.resolve_pronoun("he" if determiner == "his" else "she")
+            if owner is not None:
+                surname = self.index.name(owner).split()[-1:]
+                for key in reversed(self.subjects[-8:] + self.mentioned[-12:]):
+                    if key != owner and self.index.kind(key) == "person" and not self.index.is_credit(key) \
+                            and self.index.name(key).split()[-1:] == surname \
+                            and (not gender or self.index.gender(key) in ("", gender)):
+                        self.push_subject(key)  # "Martina and Jakob Steiner ... His wife"
+                        return
+        self.focus = (self.paragraph, gender)
+
     def resolve_pronoun(self, pronoun: str) -> int | None:
         want = _SUBJECT_PRONOUNS.get(pronoun, "")
+        if self.focus is not None and pronoun in ("he", "she"):
+            if self.paragraph > self.focus[0] + 1:
+                self.focus = None
+            elif self.focus[1] in ("", want):
+                return None  # the described person, not an earlier one
         if pronoun in ("i", "we", "they"):
             if pronoun == "they":
                 for key in reversed(self.subjects[-3:]):
@@ -627,6 +661,7 @@ class _Attributor:
         previous: int | None = None   # speaker of the last quote of the previous body paragraph
         intro: int | None = None      # "The minister said:" at the end of the previous paragraph
         for paragraph in self.paragraphs:
+            self.discourse.paragraph = paragraph.index
             if progress is not None and paragraph.index % 500 == 499:
                 progress("quotes", 0.6 + 0.35 * paragraph.index / max(total, 1))
             if paragraph.kind in ("boilerplate", "credit", "contributors", "byline"):
@@ -635,6 +670,9 @@ class _Attributor:
             if not regions and not self.index.mentions_in(paragraph.index) and not _SPEECH_HINT.search(paragraph.text):
                 if paragraph.kind == "body":
                     previous, intro = None, None
+                    m = _DESCRIPTION_START.match(paragraph.text)
+                    if m is not None:
+                        self.discourse.describe(m.group(1).lower(), m.group(2).lower())
                 continue
             if not regions and not _SPEECH_HINT.search(paragraph.text):
                 self._skim(paragraph)  # nobody speaks here: only note who is named, and how
@@ -663,14 +701,25 @@ class _Attributor:
 
     def _skim(self, paragraph: Paragraph) -> None:
         text = paragraph.text
+        if paragraph.kind == "body":
+            m = _DESCRIPTION_START.match(text)
+            stop = text.find(". ")
+            stop = len(text) if stop < 0 else stop
+            if m is not None and not any(x.span.start < stop and self.index.kind(x.key) == "person"
+                                         for x in self.index.mentions_in(paragraph.index)):
+                self.discourse.describe(m.group(1).lower(), m.group(2).lower())
         for mention in self.index.mentions_in(paragraph.index):
             key = mention.key
             if self.index.is_credit(key):
                 continue
             self.discourse.push_mention(key)
             if self.index.kind(key) == "person":
-                before = text[max(0, mention.span.start - 3):mention.span.start].rstrip()
-                if not before or before[-1] in ".!?,;:\u201d\"":
+                before = text[max(0, mention.span.start - 40):mention.span.start].rstrip()
+                words = before.split()
+                while words and words[-1][:1].isupper() and (
+                        words[-1].lower() in lx.TITLE_WORDS or words[-1].lower() in lx.ROLE_MODIFIERS):
+                    before = before[:len(before) - len(words.pop())].rstrip()  # "Defence Minister X"
+                if not before or before[-1] in ".!?,;:\u201d\"" or len(words) == 0:
                     self.discourse.push_subject(key)
 
     def _named_later(self) -> None:
@@ -731,13 +780,16 @@ class _Attributor:
 
     def _headline_quotes(self) -> None:
         """A headline quote with no speaker is usually repeated in the body: take that speaker."""
-        heads = [n for n, q in enumerate(self.quotes) if self.speaker[n] is None
+        # A headline quote given to a noun ("leader warns of 'Q'") also defers to the body's speaker.
+        heads = [n for n, q in enumerate(self.quotes) if (self.speaker[n] is None or self.cue[n] is not None
+                                                          and not self._named_in(q.parts[0].paragraph, self.speaker[n]))
                  and self.paragraphs[q.parts[0].paragraph].kind == "title" or self.speaker[n] is None
                  and q.parts[0].paragraph <= 2 and self.paragraphs[q.parts[0].paragraph].kind == "body"
                  and len(self.paragraphs[q.parts[0].paragraph].text) < 300]
         if not heads:
             return
-        body = [(n, _plain(self._text(n))) for n in range(len(self.quotes)) if self.speaker[n] is not None]
+        body = [(n, _plain(self._text(n))) for n in range(len(self.quotes)) if self.speaker[n] is not None
+                and self.paragraphs[self.quotes[n].parts[0].paragraph].kind != "title"]
         for n in heads:
             words = _plain(self._text(n))
             if len(words) < 3:
@@ -746,6 +798,9 @@ class _Attributor:
                 if m != n and (words in text or _overlap(words, text) >= 0.75):
                     self.speaker[n], self.cue[n] = self.speaker[m], self.cue[m]
                     break
+
+    def _named_in(self, paragraph: int, key: int | None) -> bool:
+        return any(m.key == key for m in self.index.mentions_in(paragraph))
 
     def _text(self, n: int) -> str:
         part = self.quotes[n].parts[0]
@@ -834,10 +889,22 @@ class _Attributor:
                     continue
             if first_part and paragraph.kind == "body":
                 want = self._described_subject(toks, lo, k, hi)
+                if want is None and starts_sentence and self.described and self.described[-1][1] == paragraph.index:
+                    want = self.described[-1][2]  # the same unnamed speaker goes on
                 if want is not None:
                     self.described.append((n, paragraph.index, want))
             self.attributed[n] = True
         first = toks[lo] if lo < hi else None
+        if first is not None and first.kind == "W" and first.text in _DESCRIBERS and paragraph.kind == "body":
+            for i in range(lo + 1, min(hi, lo + 4)):
+                t = toks[i]
+                if t.kind != "W":
+                    break
+                if t.text in _PERSON_NOUNS:
+                    if not (i + 1 < hi and toks[i + 1].text in ("of", "’s", "'s")) and not any(
+                            x.kind == "E" and self.index.kind(x.ref) == "person" for x in toks[lo:hi]):
+                        self.discourse.describe(first.text, t.text)
+                    break
         if first is not None and first.kind == "E" and self.index.kind(first.ref) == "person" \
                 and not self.index.is_credit(first.ref) and not quote_positions:
             self.paragraph_subject = (paragraph.index, first.ref)

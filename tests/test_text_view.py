@@ -458,3 +458,20 @@ async def test_marks_given_in_any_order_style_their_own_words() -> None:
         assert quote != plain and quote != mention
         caption = next(s for s in lines if "at the border crossing" in s.text)
         assert len({seg.style for seg in caption if "Pérez" in seg.text or "border" in seg.text}) == 1
+
+
+async def test_background_wrap_waits_while_paused_and_resumes() -> None:
+    paragraphs = [Paragraph(i, "body", ("word " * (5 + (i * 37) % 90)).strip()) for i in range(3000)]
+    app = Host(paragraphs)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        view.pause_background_wrap(True)
+        await pilot.pause(0.2)
+        assert not view.layout_complete
+        assert "0 word word" in screen_text(app)  # the screen itself is wrapped exactly
+        view.pause_background_wrap(False)
+        for _ in range(300):
+            if view.layout_complete:
+                break
+            await pilot.pause(0.02)
+        assert view.layout_complete

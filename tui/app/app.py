@@ -37,7 +37,7 @@ def _briefing_commands() -> type:
     return BriefingCommands
 
 
-PROGRESS_EVERY = 0.5  # seconds between two progress updates of the header (each re-lays out the screen)
+PROGRESS_EVERY = 0.5  # seconds between progress updates (each re-lays out the screen)
 
 
 class BriefingApp(App[None]):

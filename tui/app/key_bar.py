@@ -34,15 +34,6 @@ class KeyItem(NamedTuple):
 class KeyBar(Widget, can_focus=False):
     """``keys description`` pairs of the active bindings, the command palette key on the right."""
 
-    DEFAULT_CSS = """
-    KeyBar {
-        dock: bottom;
-        height: 1;
-        background: $footer-background;
-        color: $footer-foreground;
-    }
-    """
-
     compact: reactive[bool] = reactive(False)
     show_command_palette: reactive[bool] = reactive(True)
 

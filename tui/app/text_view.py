@@ -340,14 +340,6 @@ class ArticleView(ScrollView, can_focus=True):
         *(f"article-view--{layer}" for layer in _LAYERS),
     }
 
-    DEFAULT_CSS = """
-    ArticleView {
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-gutter: stable;
-    }
-    """
-
     _ENDS = Binding.Group("Top/End", compact=True)
     _HIGHLIGHTS = Binding.Group("Next/prev", compact=True)
     BINDINGS: list[BindingType] = [

@@ -57,9 +57,24 @@ _DESCRIBERS = frozenset({"his", "her", "their", "the", "a", "an", "one"})
 _PERSON_NOUNS = (_WOMAN_NOUNS | _MAN_NOUNS | _KIN_NOUNS | lx.ROLE_NOUNS) - lx.TITLE_WORDS - _SPOKES - frozenset(
     {"official", "analyst", "expert", "member", "head", "owner", "partner", "fellow", "scholar", "author",
      "writer", "journalist", "reporter", "editor", "correspondent", "forward", "boss"})
-_DESCRIPTION_START = re.compile(
-    r"(His|Her|Their|The|A|An|One) (?:[\w-]+ ){0,2}?(" + "|".join(sorted(_PERSON_NOUNS, key=lambda w: (-len(w), w)))
-    + r")\b(?! of\b)(?!\S*['’])")
+_DESCRIBER_WORDS = frozenset({"His", "Her", "Their", "The", "A", "An", "One"})
+
+
+def _description_start(text: str) -> tuple[str, str] | None:
+    """("his", "wife") for a paragraph opening "His wife, who ...": an unnamed person as its subject."""
+    words = text[:60].split(None, 4)
+    if not words or words[0] not in _DESCRIBER_WORDS:
+        return None
+    for i in range(1, min(4, len(words))):
+        word = words[i].rstrip(",;:.").lower()
+        if word in _PERSON_NOUNS:
+            if words[i][-1:] in ("’", "'") or "’" in words[i] or "'" in words[i]:
+                return None  # "The farmer's son": the possessive is not the subject
+            if i + 1 < len(words) and words[i + 1] == "of" and words[i][-1:].isalpha():
+                return None  # "The son of a farmer"
+            return words[0].lower(), word
+    return None
+
 _DOCUMENT_VERBS = frozenset({"read", "reads", "stated", "states"})
 _MAX_APPOSITION = 30
 _SENTENCE_REACH = 60  # tokens around a quote searched for its speech clause
@@ -670,9 +685,9 @@ class _Attributor:
             if not regions and not self.index.mentions_in(paragraph.index) and not _SPEECH_HINT.search(paragraph.text):
                 if paragraph.kind == "body":
                     previous, intro = None, None
-                    m = _DESCRIPTION_START.match(paragraph.text)
+                    m = _description_start(paragraph.text)
                     if m is not None:
-                        self.discourse.describe(m.group(1).lower(), m.group(2).lower())
+                        self.discourse.describe(*m)
                 continue
             if not regions and not _SPEECH_HINT.search(paragraph.text):
                 self._skim(paragraph)  # nobody speaks here: only note who is named, and how
@@ -702,12 +717,12 @@ class _Attributor:
     def _skim(self, paragraph: Paragraph) -> None:
         text = paragraph.text
         if paragraph.kind == "body":
-            m = _DESCRIPTION_START.match(text)
+            m = _description_start(text)
             stop = text.find(". ")
             stop = len(text) if stop < 0 else stop
             if m is not None and not any(x.span.start < stop and self.index.kind(x.key) == "person"
                                          for x in self.index.mentions_in(paragraph.index)):
-                self.discourse.describe(m.group(1).lower(), m.group(2).lower())
+                self.discourse.describe(*m)
         for mention in self.index.mentions_in(paragraph.index):
             key = mention.key
             if self.index.is_credit(key):

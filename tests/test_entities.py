@@ -157,3 +157,17 @@ def test_a_bare_name_after_in_is_a_place():
     a = article("Ferry Cancelled",
                 "Islanders in West Carrowmore say the ferry has not sailed for a week.")
     assert all(e.kind == "place" for e in a.entities if "Carrowmore" in e.name)
+
+
+def test_a_single_letter_is_not_a_person():
+    a = article("Load Shedding",
+                "Customers in bands A, B and E said their bills had doubled.")
+    assert not people(a)
+
+
+def test_a_carrier_named_after_an_ocean_is_an_organisation():
+    a = article("Ferry Talks",
+                "Talks between the union and Marine Pacific collapsed on Friday.",
+                "Marine Pacific said it was disappointed.")
+    assert not people(a)
+    assert any(e.name == "Marine Pacific" and e.kind == "organization" for e in a.entities)

@@ -278,3 +278,13 @@ def test_his_wife_after_a_couple_sharing_a_surname_is_the_wife():
                 "\u201cWe will find another way,\u201d Lars Bergqvist said.",
                 "His wife was not so sure. \u201cThere is no other way,\u201d she said.")
     assert quote(a, "There is no other way,").speaker == "Ingrid Bergqvist"
+
+
+def test_a_quote_inside_the_subjects_relative_clause_is_the_subjects():
+    a = article("Budget",
+                "Mayor Ines Harlow said the budget was balanced.",
+                "Ms. Harlow, who won office on a pledge to \u201cmend every pothole,\u201d has made roads "
+                "her priority.")
+    assert quote(a, "mend every pothole,").speaker == "Ines Harlow"
+    b = article("Budget", "Ms. Ines Harlow, a \u201cgreen\u201d candidate, has made roads her priority.")
+    assert quote(b, "green").speaker is None

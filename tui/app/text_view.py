@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from time import perf_counter
 
 from rich.cells import get_character_cell_size
@@ -165,11 +166,15 @@ class WrappedLayout:
     """
 
     def __init__(self, texts: Sequence[str], rows: list[int], width: int,
-                 wrapped: dict[int, tuple[int, ...]]) -> None:
+                 wrapped: dict[int, tuple[int, ...]], known: list[int] | None = None) -> None:
         self.texts = texts
         self.rows = rows  # positions into texts, ascending
         self.width = width
         self.wrapped = wrapped  # position -> line ranges at this width (shared between layouts)
+        # position -> its height with the blank line after it, exact where wrapped, else the
+        # estimate; shared between layouts with the same ``wrapped``, so a new layout (a search
+        # keystroke) picks its rows' heights in C instead of recomputing them one by one
+        self.known = known if known is not None and len(known) == len(texts) else None
         self.heights = self._initial_heights()
         self.starts: list[int] = []
         self.total = 0
@@ -184,9 +189,17 @@ class WrappedLayout:
 
     def _initial_heights(self) -> list[int]:
         """Exact heights where wrapped already, else estimates: O(rows), no wrapping."""
-        wrapped, texts, usable = self.wrapped, self.texts, self._usable_width()
-        heights = [(len(wrapped[p]) // 2 if p in wrapped else max(1, -(-len(texts[p]) // usable))) + 1
-                   for p in self.rows]
+        if not self.rows:
+            return []
+        if self.known is None:
+            wrapped, texts, usable = self.wrapped, self.texts, self._usable_width()
+            self.known = [(len(wrapped[p]) // 2 if p in wrapped else max(1, -(-len(text) // usable))) + 1
+                          for p, text in enumerate(texts)]
+        rows = self.rows
+        if len(rows) > 1:
+            heights = list(itemgetter(*rows)(self.known))
+        else:
+            heights = [self.known[p] for p in rows]
         if heights:
             heights[-1] -= 1
         return heights
@@ -209,6 +222,8 @@ class WrappedLayout:
         ranges = self.wrapped.get(position)
         if ranges is None:
             ranges = self.wrapped[position] = wrap_ranges(self.texts[position], self.width)
+            if self.known is not None:
+                self.known[position] = len(ranges) // 2 + 1
         return ranges
 
     def is_exact(self, row: int) -> bool:
@@ -383,6 +398,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._match_cursor: int | None = None  # n/N position among the search matches
         self._matches_sorted = True
         self._wrapped: dict[int, tuple[int, ...]] = {}  # wrap cache at self._layout.width
+        self._known: list[int] | None = None  # heights by position at that width (WrappedLayout.known)
         self._layout = WrappedLayout([], [], 0, self._wrapped)
         self._gutter = 1
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
@@ -628,6 +644,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layers = {layer: {} for layer in _LAYERS}
         self._highlights, self._match_spans, self._focus = [], [], None
         self._wrapped = {}
+        self._known = None
         self._strips.clear()
         self._layout = WrappedLayout(self._texts, [], 0, self._wrapped)
         self._gutter = len(str(max((p.index for p in self._paragraphs), default=0))) + 1
@@ -655,6 +672,7 @@ class ArticleView(ScrollView, can_focus=True):
         width = self._text_width()
         if width != self._layout.width:
             self._wrapped = {}
+            self._known = None
             self._strips.clear()  # lines drawn meanwhile were wrapped at the old width
         if self._search is not None and self.only_matches:
             candidates: Iterable[int] = sorted(
@@ -664,7 +682,9 @@ class ArticleView(ScrollView, can_focus=True):
         hidden = self._hidden_kinds()
         kinds = self._kinds
         rows = [position for position in candidates if kinds[position] not in hidden]
-        self._layout = WrappedLayout(self._texts, rows if width else [], width, self._wrapped)
+        self._layout = WrappedLayout(self._texts, rows if width else [], width, self._wrapped,
+                                     self._known)
+        self._known = self._layout.known
         top = 0
         if anchor is not None and self._layout.rows:
             row = self._layout.row_at_or_after(anchor)

@@ -366,6 +366,7 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", 
                       "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
                       "southeast", "southwest", "central", "upper", "lower"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout"})
+_COMPASS_WORDS = frozenset(w.capitalize() for w in _COMPASS) | _COMPASS
 
 
 def _gather_evidence(text: str, cand: Candidate) -> None:
@@ -395,7 +396,8 @@ def _gather_evidence(text: str, cand: Candidate) -> None:
             cand.evidence = True  # "said Jane Doe" (but "told Rolling Stone" names the listener)
     if ("name" in before or "identified" in before or "introduced" in before) and _NAME_GIVEN_AS.search(before):
         cand.evidence = cand.personal = True  # "a woman who gave her name only as Maya"
-    if not cand.honorific and not cand.titled and cand.folded and cand.folded[0] not in lx.FIRST_NAMES_SET:
+    if before_words and (before_words[-1] in _PLACE_PREPOSITIONS or before_words[-1] in _COMPASS_WORDS) \
+            and not cand.honorific and not cand.titled and cand.folded and cand.folded[0] not in lx.FIRST_NAMES_SET:
         # "residents in (South) Uist say": a bare name after "in" or "near" is a place.
         words = [w.lower() for w in before_words]
         while words and words[-1] in _COMPASS:
@@ -571,6 +573,16 @@ def _word_profile(tokens: tuple[str, ...], folded: tuple[str, ...]) -> tuple:
         place_later and not first_name), size
 
 
+_GEO_LAST_WORDS = frozenset({"atlantic", "pacific", "arctic", "baltic", "caribbean", "mediterranean",
+                             "nordic", "continental", "intercontinental", "worldwide", "global"})
+
+
+def first_name_only(folded: Sequence[str]) -> bool:
+    """Whether every word but the last is a known given name ("Anne Pacific" stays a person)."""
+    return all(w in lx.FIRST_NAMES_SET for w in folded[:-1]) and folded[0] not in _AMBIGUOUS_GIVEN
+
+
+_AMBIGUOUS_GIVEN = frozenset({"marine", "virgin", "royal", "air", "trans", "pan", "north", "south"})
 _GIVEN_NAME_HYPHENATED = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 
 
@@ -597,7 +609,13 @@ def classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str
     if listed is not None:
         cand.kind = listed
         return
-    if family_name_first(cand.tokens):
+    if len(folded) == 1 and len(folded[0]) == 1:
+        cand.kind = None  # "bands B, C and E": a letter is nobody's name
+        return
+    if len(folded) >= 2 and folded[-1] in _GEO_LAST_WORDS and not first_name_only(folded):
+        cand.kind = "organization"  # "Marine Atlantic", "Air Pacific": a carrier, not a person
+        return
+    if len(folded) == 2 and "-" in folded[1] and family_name_first(cand.tokens):
         cand.kind = "person"  # "Park Sung-hoon", "Leung Kwok-wing": family name, then a given name
         return
     if cand.place_hint:

@@ -335,7 +335,7 @@ class EntityIndex:
         for length in (1, 2):
             if len(tokens) > length:
                 self._suffix_mentions.setdefault(tokens[-length:], []).append(pos)
-        if family_name_first(cand.tokens):
+        if len(tokens) == 2 and "-" in tokens[1] and family_name_first(cand.tokens):
             self._suffix_mentions.setdefault(tokens[:1], []).append(pos)  # "Park" for "Park Sung-hoon"
 
     def _match_full(self, cand: Candidate) -> _Draft | None:

@@ -902,6 +902,12 @@ class _Attributor:
                     self._set(n, self.paragraph_subject[1], None)
                     paragraph_speakers.append(self.paragraph_subject[1])
                     continue
+            if not starts_sentence and paragraph.kind == "body" and toks[lo].kind == "E" \
+                    and self.index.kind(toks[lo].ref) == "person" and not self.index.is_credit(toks[lo].ref) \
+                    and lo + 1 < k and toks[lo + 1].text == "," and len(self._text(n).split()) >= 3:
+                # "Ms. Roe, who was elected on a promise to “fix the basics,” has made ...": hers.
+                self._set(n, toks[lo].ref, None)
+                continue
             if first_part and paragraph.kind == "body":
                 want = self._described_subject(toks, lo, k, hi)
                 if want is None and starts_sentence and self.described and self.described[-1][1] == paragraph.index:

@@ -581,8 +581,9 @@ def main() -> int:
     print(table)
     for note in notes:
         print(f"note: {note}")
-    print(f"(terminal figures: tmux capture-pane polled every ~{POLL * 1000:.0f} ms, each poll "
-          f"~2-4 ms, so figures under ~10 ms are at the resolution limit)")
+    print(f"(terminal figures: tmux capture-pane polled every ~{POLL * 1000:.0f} ms, then every 2% of "
+          f"the time waited, at most {MAX_POLL * 1000:.0f} ms; each poll ~2-4 ms, so figures under "
+          f"~10 ms are at the resolution limit; 'over the j floor' = search keystroke - j)")
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     (OUT_DIR / "results.md").write_text(table + "\n\n" + "\n".join(f"note: {n}" for n in notes) + "\n")
     (OUT_DIR / "results.json").write_text(json.dumps({"rows": rows, "notes": notes}, indent=1))

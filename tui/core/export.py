@@ -157,7 +157,8 @@ def _markdown_quotes(article: Article) -> list[str]:
 
 def _markdown_quote_line(quote: Quote) -> str:
     where = _paragraph_label(quote.spans)
-    cue = f", {markdown_inline(quote.cue)}" if quote.cue else ""
+    cue_text = markdown_inline(quote.cue or "")
+    cue = f", {cue_text}" if cue_text.strip() else ""  # a blank cue would leave a stray comma
     return f"- {where}{cue}: \u201c{markdown_inline(quote.text)}\u201d"
 
 

@@ -224,3 +224,27 @@ def test_fixture_article_spans_point_at_their_text():
     for entity in article.entities:
         for span in entity.mentions:
             assert article.paragraphs[span.paragraph].text[span.start:span.end] in (entity.name, *entity.aliases)
+
+
+async def test_the_reader_never_writes_to_the_article_it_opens(tmp_path: Path, monkeypatch):
+    from tui.app.app import BriefingApp
+    from tui.core.loader import load
+
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "pier.txt"
+    article.write_bytes(
+        "Council Votes to Close the Old Pier\r\n\r\n"
+        "“We cannot keep patching it,” said Maria Okafor, the council leader.\r\n\r\n"
+        "Ms. Okafor said the vote was close. “It was a hard choice,” she added.\r\n".encode())
+    before = (article.read_bytes(), article.stat().st_mtime_ns)
+    app = BriefingApp([load(str(article))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right_square_bracket", "right_curly_bracket", "enter", "n", "c", "c")
+        await pilot.press("slash", *"okafor", "escape", "escape")
+        for fmt in ("json", "markdown", "csv"):
+            assert app.export_briefing(fmt) is not None
+        await pilot.press("q")
+    assert (article.read_bytes(), article.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "pier.briefing.csv", "pier.briefing.json", "pier.briefing.md", "pier.txt"]

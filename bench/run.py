@@ -570,7 +570,8 @@ def main() -> int:
         unit = ("MB" if "memory" in measure else "n" if measure in ("paragraphs", "terminal runs (medians of)")
                 else "s")
         cells = [fmt(row.get(label), unit) if label in row else "" for label in labels]
-        lines.append("| " + " | ".join([measure, *cells, growth(row), targets.get(measure, "")]) + " |")
+        scale = "" if measure.startswith(("terminal runs", "load average")) else growth(row)
+        lines.append("| " + " | ".join([measure, *cells, scale, targets.get(measure, "")]) + " |")
     load_end = os.getloadavg()
     finished = time.strftime("%H:%M UTC", time.gmtime())
     header_line = (f"{started} - {finished}, {os.cpu_count()} CPUs; load average (1 min) "

@@ -4,7 +4,7 @@ Every check happens here, before any screen opens: a file that cannot be read as
 raises ``InputError`` whose message names the file and the problem on one line. Files with a
 reasonable reading (UTF-16 with a byte order mark, a few invalid UTF-8 bytes, stray control
 characters) load with a warning in ``SourceText.warnings`` that the app and the export show.
-Files are opened read-only and never written. The full table is in notes/cli.md.
+Files are opened read-only and never written. The full table is in the README ("Input handling").
 """
 
 from __future__ import annotations

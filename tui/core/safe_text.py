@@ -5,7 +5,7 @@ writes), BEL, backspace, lone CR or bidi overrides that reorder what the reader 
 swaps each of them for a printable stand-in, ONE CHARACTER FOR ONE CHARACTER, so offsets into
 ``Paragraph.text`` stay valid for highlighting the result.
 
-The mapping (documented in notes/cli.md):
+The mapping (documented in the README, "Input handling"):
 
 * C0 controls U+0000-U+001F -> the Control Pictures U+2400-U+241F (ESC -> ␛, BEL -> ␇, CR -> ␍);
   LF is kept when ``newlines=True`` (the default), else it becomes ␊.

@@ -243,15 +243,21 @@ class WrappedLayout:
         """Wrap these rows; True if any height changed (starts are then recomputed)."""
         changed = False
         for row in rows:
-            if not self.is_exact(row):
-                self.ranges(self.rows[row])
-                height = self._height(row)
-                if height != self.heights[row]:
-                    self.heights[row] = height
-                    changed = True
+            changed |= self._wrap_row(row)
         if changed:
             self._accumulate()
         return changed
+
+    def _wrap_row(self, row: int) -> bool:
+        """Wrap one row exactly if it is still an estimate; True if its height changed."""
+        if self.is_exact(row):
+            return False
+        self.ranges(self.rows[row])
+        height = self._height(row)
+        if height == self.heights[row]:
+            return False
+        self.heights[row] = height
+        return True
 
     def make_exact_between(self, first_y: int, last_y: int) -> bool:
         """Make every row touching lines ``first_y..last_y`` exact (they may move as they do)."""
@@ -284,12 +290,7 @@ class WrappedLayout:
         changed = False
         row = self._advance_cursor()
         while row < len(self.rows):
-            if not self.is_exact(row):
-                self.ranges(self.rows[row])
-                height = self._height(row)
-                if height != self.heights[row]:
-                    self.heights[row] = height
-                    changed = True
+            changed |= self._wrap_row(row)
             row += 1
             if row % 64 == 0 and perf_counter() > deadline:
                 break

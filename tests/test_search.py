@@ -191,7 +191,7 @@ def test_paused_gc_turns_the_collector_back_on_after_the_last_block_in_any_threa
     import gc
     import threading
 
-    from tui.core.search import paused_gc
+    from tui.core.gc_pause import paused_gc
 
     assert gc.isenabled()
     inside = threading.Event()

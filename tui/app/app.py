@@ -116,7 +116,8 @@ class BriefingApp(App[None]):
             self.post_message(self.AnalysisProgress(document, stage, fraction))
 
         try:
-            from tui.core.search import SearchIndex, paused_gc
+            from tui.core.gc_pause import paused_gc
+            from tui.core.search import SearchIndex
 
             # the cyclic GC off while millions of long-lived objects are made (~1 s of 5 s at
             # 4 MB), then frozen out of every later collection (no long GC pauses while typing)

@@ -3,7 +3,7 @@ query gives everything back with the cursors where they were."""
 
 from __future__ import annotations
 
-from conftest import make_app, plain_of, settle
+from conftest import make_app, plain_of, settle, wait_for
 
 from tui.app.search_bar import SearchBar
 
@@ -175,3 +175,151 @@ async def test_a_failing_search_is_reported_not_fatal(monkeypatch):
         assert app.is_running
         assert any("index on fire [bold]" in n.message and not n.markup for n in app._notifications)
         assert len(app.reader.quote_list.quotes) == 8  # panes untouched
+
+
+# -- a keystroke costs what changed: unchanged panes are left alone, long lists fill in ----------
+
+LONG_QUOTES = 260
+
+
+def long_article_analyser(text: str, source: str = "-", progress=None):
+    """Many short quotes by one speaker, one a paragraph ("Pier remark N"), for the long-list tests."""
+    from tui.core.model import Article, Entity, Paragraph, Quote, Span
+    from tui.core.structure import split_paragraphs
+
+    paragraphs = tuple(Paragraph(p.index, "body", p.text) for p in split_paragraphs(text))
+    speaker = Entity("p-okafor", "person", "Maria Okafor", (), None,
+                     tuple(Span(p.index, 0, 12) for p in paragraphs))
+    quotes = []
+    for paragraph in paragraphs:
+        start = paragraph.text.index("“") + 1
+        end = paragraph.text.index("”")
+        quotes.append(Quote(f"q{paragraph.index}", paragraph.text[start:end], speaker.id, speaker.name,
+                            "said", (Span(paragraph.index, start, end),)))
+    return Article(source, paragraphs[0].text, paragraphs, (speaker,), tuple(quotes))
+
+
+def make_long_app():
+    from tui.core.loader import SourceText
+
+    text = "\n\n".join(f"Maria Okafor said: “Pier remark {n} about the ferry.”" for n in range(LONG_QUOTES))
+    return make_app(SourceText("long.txt", text + "\n"), analyser=long_article_analyser)
+
+
+async def test_a_long_quote_list_comes_first_in_part_then_whole():
+    from tui.app.quote_list import FIRST_ROWS
+
+    app = make_long_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        quotes = reader.quote_list
+        await type_query(app, pilot, "remark")
+        assert len(quotes.quotes) == LONG_QUOTES  # the list is all there for the status and keys
+        assert plain_of(reader.query_one("#search-status")).startswith(f"{LONG_QUOTES}/{LONG_QUOTES} paragraphs · {LONG_QUOTES} quotes")
+        assert FIRST_ROWS <= quotes.option_count  # the first rows at once, the rest after the frame
+        await wait_for(pilot, lambda: quotes.option_count == LONG_QUOTES, "the rest of the rows")
+        assert [o.id for o in quotes.options] == [q.id for q in quotes.quotes]
+        assert quotes.highlighted_quote.id == "q0"
+
+
+async def test_the_last_quote_of_a_long_list_can_be_reached_at_once():
+    app = make_long_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        quotes = reader.quote_list
+        await type_query(app, pilot, "remark")
+        last = quotes.quotes[-1]
+        assert quotes.move_to(last.id)  # a row not added yet is added for the cursor
+        assert quotes.highlighted_quote is last
+        assert quotes.option_count == LONG_QUOTES
+        quotes.move_to("q0")
+        quotes.focus()
+        await pilot.press("G")
+        assert quotes.highlighted_quote is last
+
+
+async def test_a_new_search_during_the_fill_leaves_only_its_own_rows():
+    app = make_long_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        quotes = reader.quote_list
+        await pilot.press("slash", *"remark")
+        await app.workers.wait_for_complete()
+        await pilot.press(*" 25")  # "remark 25": quotes 25 and 250-259 (a prefix)
+        await settle(app, pilot)
+        await pilot.pause(0.1)
+        expected = ["q25", *(f"q{n}" for n in range(250, 260))]
+        assert [q.id for q in quotes.quotes] == expected
+        assert [o.id for o in quotes.options] == expected  # no slice of the old list came late
+
+
+async def test_a_keystroke_that_leaves_the_same_hits_does_not_rebuild_the_lists():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        await type_query(app, pilot, "okaf")
+        entity_rows = list(reader.entity_list.options)
+        quote_rows = list(reader.quote_list.options)
+        assert [q.id for q in reader.quote_list.quotes] == ["q1", "q2"]
+        await pilot.press("o")  # "okafo": the same people, quotes and highlights
+        await settle(app, pilot)
+        assert reader.search_bar.query_text == "okafo"
+        assert all(a is b for a, b in zip(reader.entity_list.options, entity_rows, strict=True))
+        assert all(a is b for a, b in zip(reader.quote_list.options, quote_rows, strict=True))
+        prompt = reader.entity_list.get_option(reader.entity_list.entity_ids[0]).prompt.content
+        highlighted = [prompt.plain[s.start:s.end] for s in prompt.spans if "reverse" in str(s.style)]
+        assert highlighted == ["Okafor"]
+
+
+async def test_typing_on_within_a_word_keeps_the_text_and_the_new_matches():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        view = reader.text_view
+        await type_query(app, pilot, "islan")
+        assert view.visible_paragraphs == [1, 7, 8]
+        await pilot.press("d")  # "island": the same paragraphs and the same words lit
+        await settle(app, pilot)
+        assert view.visible_paragraphs == [1, 7, 8]
+        assert reader.search_result.query == "island"
+        await pilot.press("enter")  # to the text, on the first match of the new search
+        await pilot.pause()
+        current = view._layers["current"]
+        (paragraph, ranges), = current.items()
+        start, end = ranges[0]
+        assert view.paragraphs[paragraph].text[start:end] == "Island"
+
+
+async def test_a_stale_result_is_dropped():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        await type_query(app, pilot, "reyes")
+        document = reader.document
+        stale = document.index.search("okafor")
+        reader._apply_search(document, "okafor", stale)  # answered after the user typed on
+        assert reader.search_result.query == "reyes"
+        assert reader.entity_list.entity_ids == ["p-reyes"]
+        assert [q.id for q in reader.quote_list.quotes] == ["q3", "q4"]
+
+
+async def test_search_results_wait_for_the_echo_of_the_key():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        bar = app.reader.search_bar
+        ran = []
+        bar.input.value = "pier"  # as if typed: not on screen yet
+        bar.after_echo(lambda: ran.append("first"))
+        assert ran == []  # the results wait for the frame that shows "pier"
+        await settle(app, pilot)
+        assert ran == ["first"]
+        assert app.reader.search_result.query == "pier"  # and the search itself ran after it
+        bar.after_echo(lambda: ran.append("second"))  # nothing waiting to be shown: at once
+        assert ran == ["first", "second"]

@@ -281,8 +281,9 @@ class FakeApp:
 
     started: list["FakeApp"] = []
 
-    def __init__(self, documents):
+    def __init__(self, documents, forked=None):
         self.documents = list(documents)
+        self.forked = forked
         self.return_code = None
 
     def run(self):
@@ -294,8 +295,21 @@ def fake_app(monkeypatch):
     module = types.ModuleType("tui.app.app")
     module.BriefingApp = FakeApp
     monkeypatch.setitem(sys.modules, "tui.app.app", module)
+    # no child process from pytest's own (forking a threaded process is unsafe)
+    monkeypatch.setattr(cli, "_start_analysis", lambda loaded: FakeChild(loaded))
     FakeApp.started = []
     return FakeApp
+
+
+class FakeChild:
+    """Stands in for the forked analysis the reader is handed."""
+
+    def __init__(self, loaded):
+        self.sources = [source.source for source in loaded]
+        self.stopped = False
+
+    def stop(self):
+        self.stopped = True
 
 
 def test_reader_gets_every_document_in_order(tmp_path, fake_app):
@@ -305,6 +319,8 @@ def test_reader_gets_every_document_in_order(tmp_path, fake_app):
     [app] = fake_app.started
     assert [d.source for d in app.documents] == [first, second]
     assert app.documents[0] == SourceText(first, ARTICLE, ())
+    # a child process analysed the same articles, and is ended when the reader ends
+    assert app.forked.sources == [first, second] and app.forked.stopped
 
 
 def test_reader_opens_the_bundled_article_without_paths(fake_app):

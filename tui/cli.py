@@ -11,10 +11,14 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.core.export import FORMATS, OutputError, render, write_atomic
 from tui.core.loader import STDIN, InputError, SourceText, display_name, load
+
+if TYPE_CHECKING:
+    from tui.core.forked_analysis import ForkedAnalysis
 
 PROG = "briefing-tui"
 EXIT_OK = 0
@@ -147,11 +151,23 @@ def _open_reader(sources: Sequence[str]) -> int:
     finally:
         if terminal is not None:
             os.close(terminal)
+    # before Textual starts any thread: a child process analyses while the reader starts
+    forked = _start_analysis(loaded)
     from tui.app.app import BriefingApp  # only now: --export never pays for Textual
 
-    app = BriefingApp(loaded)
-    app.run()
+    try:
+        app = BriefingApp(loaded, forked=forked)
+        app.run()
+    finally:
+        if forked is not None:
+            forked.stop()
     return app.return_code or EXIT_OK
+
+
+def _start_analysis(loaded: Sequence[SourceText]) -> ForkedAnalysis | None:
+    from tui.core.forked_analysis import ForkedAnalysis
+
+    return ForkedAnalysis.start([(source.text, source.source) for source in loaded])
 
 
 def _open_terminal() -> int | None:

@@ -23,6 +23,7 @@ from tui.core.model import Article
 from tui.resources import styles_dir
 
 if TYPE_CHECKING:
+    from tui.core.forked_analysis import Failed, ForkedAnalysis
     from tui.core.loader import SourceText
 
 Progress = Callable[[str, float], None]
@@ -53,15 +54,21 @@ class BriefingApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_BELOW, "-narrow"), (NARROW_BELOW, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (12, "-tall")]
 
-    def __init__(self, documents: Sequence[SourceText], *, analyser: Analyser | None = None) -> None:
+    def __init__(self, documents: Sequence[SourceText], *, analyser: Analyser | None = None,
+                 forked: ForkedAnalysis | None = None) -> None:
         """``analyser`` defaults to the engine's ``tui.core.analyse.analyse``, imported in the
-        analysis thread so its start-up cost never delays the first paint."""
+        analysis thread so its start-up cost never delays the first paint. ``forked``: a child
+        process already analysing ``documents`` (the command line starts one before Textual
+        starts any thread); its results are used instead, and a thread takes over if it dies."""
         if not documents:
             raise ValueError("BriefingApp needs at least one article")
         super().__init__()
         self.documents = [Document.open(source) for source in documents]
         self.analyser = analyser
         self._analysing: Document | None = None
+        self._forked = forked
+        # documents the child process is analysing: the thread leaves them alone
+        self._in_child: set[Document] = set(self.documents) if forked is not None else set()
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.documents)
@@ -82,6 +89,12 @@ class BriefingApp(App[None]):
         # The engine's import and the analysis hold the GIL for a while: start them only once
         # the text is on screen, so the first paint never waits for them.
         self.reader.call_after_refresh(self._analyse_next)
+        if self._forked is not None:
+            self.reader.call_after_refresh(self._receive, self._forked)
+
+    def on_unmount(self) -> None:
+        if self._forked is not None:
+            self._forked.stop()
 
     # -- analysis --------------------------------------------------------------------------------
 
@@ -89,7 +102,7 @@ class BriefingApp(App[None]):
         """Analyse the article on screen first, then the others, one at a time."""
         if self._analysing is not None:
             return
-        waiting = [d for d in self.documents if not d.analysed and not d.failed]
+        waiting = [d for d in self.documents if not d.analysed and not d.failed and d not in self._in_child]
         if not waiting:
             return
         current = self.reader.document
@@ -134,6 +147,44 @@ class BriefingApp(App[None]):
         if not worker.is_cancelled:
             self.call_from_thread(self._analysis_done, document, article, index)
 
+    @work(thread=True, group="analysis-child", exit_on_error=False)
+    def _receive(self, forked: ForkedAnalysis) -> None:
+        """Turn the child process's events into progress and finished articles (with their
+        search index, built here); if the child dies, the analysis thread takes over."""
+        from tui.core.forked_analysis import Failed, Finished
+        from tui.core.gc_pause import paused_gc
+        from tui.core.search import SearchIndex
+
+        worker = get_current_worker()
+        shown = [0.0] * len(self.documents)  # when each document's progress was last shown
+        for event in forked.events():
+            if worker.is_cancelled:
+                return
+            document = self.documents[event.number]
+            if isinstance(event, Finished):
+                paragraphs = document.all_paragraphs()
+                with paused_gc(freeze=True):
+                    article = Article(
+                        source=document.source.source, title=event.title, paragraphs=paragraphs,
+                        entities=event.entities, quotes=event.quotes, warnings=event.warnings,
+                    )
+                    index = SearchIndex.build(article)
+                self.call_from_thread(self._analysis_done, document, article, index)
+            elif isinstance(event, Failed):
+                self.call_from_thread(self._child_failed, document, event)
+            elif monotonic() - shown[event.number] >= PROGRESS_EVERY or event.fraction >= 1.0:
+                shown[event.number] = monotonic()
+                self.post_message(self.AnalysisProgress(document, event.stage, event.fraction))
+
+    def _child_failed(self, document: Document, failure: Failed) -> None:
+        """The engine failed on this article (as it would here), or the child process died
+        (then analyse it here)."""
+        self._in_child.discard(document)
+        if failure.crashed:
+            self._analyse_next()
+        else:
+            self._analysis_failed(document, RuntimeError(failure.message), in_thread=False)
+
     class AnalysisProgress(Message):
         """Posted from the analysis thread: ``document`` is at ``fraction`` of ``stage``."""
 
@@ -154,15 +205,19 @@ class BriefingApp(App[None]):
         document.article = article
         document.index = index  # type: ignore[assignment]
         document.analysed = True
-        self._analysing = None
+        if document in self._in_child:
+            self._in_child.discard(document)
+        else:
+            self._analysing = None
+            self.reader.text_view.pause_background_wrap(False)
         self.reader.document_changed(document)
-        self.reader.text_view.pause_background_wrap(False)
         self._analyse_next()
 
-    def _analysis_failed(self, document: Document, error: Exception) -> None:
-        document.failed = f"{type(error).__name__}: {error}"
-        self._analysing = None
-        self.reader.text_view.pause_background_wrap(False)
+    def _analysis_failed(self, document: Document, error: Exception, *, in_thread: bool = True) -> None:
+        document.failed = f"{type(error).__name__}: {error}" if in_thread else str(error)
+        if in_thread:
+            self._analysing = None
+            self.reader.text_view.pause_background_wrap(False)
         self.reader.document_changed(document)
         self.notify(
             visible(one_line(document.failed)), title="Analysis failed",

@@ -8,8 +8,12 @@ visible symbols one for one, so match offsets computed on the original text stil
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.content import Content
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 try:  # the core's sanitiser (one visible symbol per control character, offsets unchanged)
     from tui.core.safe_text import visible as _visible
@@ -57,3 +61,15 @@ def stylize_spans(
         if start < end:
             content = content.stylize(style, start, end)
     return content
+
+
+def set_border_title(widget: Widget, title: Content | str | None) -> None:
+    """Set ``widget``'s border title only if it changes: setting it repaints the whole widget."""
+    current = widget._border_title
+    if title is not None and current is not None:
+        new = widget.render_str(title).expand_tabs(4).split()[0]
+        if new.is_same(current):
+            return
+    elif title is None and current is None:
+        return
+    widget.border_title = title

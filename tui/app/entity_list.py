@@ -7,7 +7,7 @@ on the first line, the role dim underneath) and rebuilt only when the width chan
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -125,6 +125,15 @@ class EntityList(OptionList):
         self._width = 0
         self._placeholder = "Finding people…"
         self._quote_counts: dict[str, int] = {}
+        # per article (kept while the same Article object is shown): the groups in sidebar order
+        # and each entity's place in them, so a search keystroke does not sort every entity again
+        self._groups: list[tuple[str, list[Entity]]] = []
+        self._place: dict[str, tuple[int, int]] = {}  # entity id -> (group number, rank in group)
+        # what the options now on screen were built from: the same again costs nothing
+        self._shown_key: tuple[object, ...] | None = None
+        # entity id -> (what its row was built from, the Option): rows are reused while their
+        # width, counts, choice and match spans stay the same (e.g. clearing a search)
+        self._row_options: dict[str, tuple[tuple[object, ...], Option]] = {}
 
     # -- what the rest of the app calls -------------------------------------------------------
 
@@ -138,12 +147,17 @@ class EntityList(OptionList):
     ) -> None:
         """Show ``article``'s entities; with ``hits`` only those (search results). The cursor keeps
         its entity if that entity is still listed."""
-        self._article = article
+        if article is not self._article:
+            self._article = article
+            self._quote_counts = quote_counts_by_speaker(article)
+            self._groups = ordered_entities(article)
+            self._place = {entity.id: (group, rank) for group, (_, members) in enumerate(self._groups)
+                           for rank, entity in enumerate(members)}
+            self._row_options.clear()
         self._hits = hits
         self._chosen = chosen
         if placeholder is not None:
             self._placeholder = placeholder
-        self._quote_counts = quote_counts_by_speaker(article)
         self._rebuild()
 
     def choose(self, entity_id: str | None) -> None:
@@ -155,7 +169,9 @@ class EntityList(OptionList):
             if changed and self._article and changed in self._id_to_option:
                 entity = self._article.entity(changed)
                 if entity is not None:
+                    self._row_options.pop(changed, None)
                     self.replace_option_prompt(changed, self._row(entity))
+                    self._shown_key = None
 
     def move_to(self, entity_id: str | None) -> bool:
         """Put the cursor on ``entity_id`` (no choosing); False if it is not listed."""
@@ -184,9 +200,9 @@ class EntityList(OptionList):
         width = self.scrollable_content_region.width - padding.width
         return width if width > 4 else 28
 
-    def _row(self, entity: Entity) -> LazyRow:
+    def _build(self, entity: Entity) -> Callable[[], Content]:
         hit = self._hits.get(entity.id) if self._hits else None
-        build = partial(
+        return partial(
             entity_row,
             entity,
             quotes=self._quote_counts.get(entity.id, 0),
@@ -194,24 +210,62 @@ class EntityList(OptionList):
             chosen=entity.id == self._chosen,
             matches=hit.spans if hit else (),
         )
-        return LazyRow(2 if entity.role else 1, build)
+
+    def _row(self, entity: Entity) -> LazyRow:
+        return LazyRow(2 if entity.role else 1, self._build(entity))
+
+    def _option(self, entity: Entity) -> Option:
+        """The entity's Option, reused while what its row shows is unchanged."""
+        hit = self._hits.get(entity.id) if self._hits else None
+        key = (self._width, entity.id == self._chosen, hit.spans if hit else ())
+        cached = self._row_options.get(entity.id)
+        if cached is not None:
+            if cached[0] != key:  # the same height: only what the row draws changes
+                row = cached[1].prompt
+                assert isinstance(row, LazyRow)
+                row.rebuild(self._build(entity))
+                self._row_options[entity.id] = (key, cached[1])
+            return cached[1]
+        option = Option(self._row(entity), id=entity.id)
+        self._row_options[entity.id] = (key, option)
+        return option
+
+    def _listed(self) -> list[tuple[str, list[Entity]]]:
+        """The groups as listed: everything, or during a search only the hits, best first."""
+        hits = self._hits
+        if hits is None:
+            return self._groups
+        found: list[list[Entity]] = [[] for _ in self._groups]
+        place = self._place
+        for key in hits:
+            where = place.get(key)
+            if where is not None:
+                found[where[0]].append(self._groups[where[0]][1][where[1]])
+        for members in found:
+            # best first; among equals the sidebar's own order
+            members.sort(key=lambda e: (-hits[e.id].score, place[e.id][1]))
+        return [(heading, members) for (heading, _), members in zip(self._groups, found) if members]
 
     def _rebuild(self) -> None:
         keep = self.highlighted_entity_id
         scroll = self.scroll_y
         self._width = self._row_width()
+        listed = self._listed() if self._article is not None else []
+        hits = self._hits
+        # what the rows show: the same again (a keystroke that leaves the same hits) costs nothing
+        shown_key = (
+            id(self._article), self._width, self._chosen, self._placeholder, hits is None,
+            tuple((heading, tuple((e.id, hits[e.id].spans if hits else ()) for e in members))
+                  for heading, members in listed),
+        )
+        if shown_key == self._shown_key and self.option_count:
+            return
+        self._shown_key = shown_key
         options: list[Option] = []
-        article = self._article
-        if article is not None:
-            for heading, members in ordered_entities(article):
-                if self._hits is not None:
-                    members = [e for e in members if e.id in self._hits]
-                    members.sort(key=lambda e: -self._hits[e.id].score)  # type: ignore[index]
-                if not members:
-                    continue
-                title = Content(f"{heading.upper()} ({len(members)})").stylize("bold $text-muted")
-                options.append(Option(title, id=HEADING_PREFIX + heading, disabled=True))
-                options.extend(Option(self._row(entity), id=entity.id) for entity in members)
+        for heading, members in listed:
+            title = Content(f"{heading.upper()} ({len(members)})").stylize("bold $text-muted")
+            options.append(Option(title, id=HEADING_PREFIX + heading, disabled=True))
+            options.extend(self._option(entity) for entity in members)
         if not options:
             message = "No match" if self._hits is not None else self._placeholder
             options.append(Option(Content(message).stylize("italic $text-muted"), id=EMPTY_ID, disabled=True))

@@ -22,6 +22,8 @@ def counts_line(document: Document) -> Content:
     """'19 people · 12 quotes · 39 paragraphs', or the analysis progress while it runs."""
     article = document.article
     paragraphs = plural(len(article.paragraphs), "paragraph")
+    if not document.complete:  # a long text's first screenfuls; the rest is being split
+        paragraphs = f"{len(article.paragraphs)}+ paragraphs"
     if document.failed:
         return Content.assemble(
             (f"{paragraphs} · ", "$text-muted"),

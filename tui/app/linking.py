@@ -4,7 +4,7 @@ test and the screen only wires them to keys."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tui.core.model import Article, Entity, Quote, Span
@@ -47,14 +47,20 @@ def visible_quotes(
 ) -> list[Quote]:
     """The quotes the quote list shows, in reading order: only the chosen speaker's, and during
     a search only those matched by their words or by their speaker's name."""
-    quotes: Iterable[Quote] = article.quotes
-    if speaker_id is not None:
-        quotes = (q for q in quotes if q.speaker_id == speaker_id)
     if search is not None:
-        matched = {hit.key for hit in search.quotes}
-        speakers = {hit.key for hit in search.entities}
-        quotes = (q for q in quotes if q.id in matched or (q.speaker_id is not None and q.speaker_id in speakers))
-    return list(quotes)
+        # from the hits, not by a pass over every quote: a search keystroke costs what it finds
+        position, by_speaker = _quote_places(article)
+        found = {number for hit in search.quotes for number in position.get(str(hit.key), ())}
+        for hit in search.entities:
+            found.update(by_speaker.get(str(hit.key), ()))
+        quotes = article.quotes
+        listed = [quotes[number] for number in sorted(found)]
+        if speaker_id is not None:
+            listed = [q for q in listed if q.speaker_id == speaker_id]
+        return listed
+    if speaker_id is not None:
+        return [q for q in article.quotes if q.speaker_id == speaker_id]
+    return list(article.quotes)
 
 
 def hits_by_key(hits: Sequence[Hit]) -> dict[str, Hit]:
@@ -100,7 +106,7 @@ KIND_NAMES = {
 def search_summary(article: Article, result: SearchResult, quotes_left: int) -> str:
     """What a search leaves in each pane: '4/39 paragraphs · 2 quotes · 1 person · 1 place'.
     People are always counted; other kinds only when something of that kind matched."""
-    kinds = {entity.id: entity.kind for entity in article.entities}
+    kinds = _entity_kinds(article)
     counts = dict.fromkeys(KIND_NAMES, 0)
     for hit in result.entities:
         kind = kinds.get(str(hit.key))
@@ -114,3 +120,32 @@ def search_summary(article: Article, result: SearchResult, quotes_left: int) -> 
         if counts[kind] or kind == "person":
             parts.append(f"{counts[kind]} {one if counts[kind] == 1 else many}")
     return " · ".join(parts)
+
+
+_KINDS: tuple[Article, dict[str, str]] | None = None
+
+
+def _entity_kinds(article: Article) -> dict[str, str]:
+    """Entity id -> kind, kept for the last article (the status line asks on every keystroke)."""
+    global _KINDS
+    if _KINDS is None or _KINDS[0] is not article:
+        _KINDS = (article, {entity.id: entity.kind for entity in article.entities})
+    return _KINDS[1]
+
+
+_QUOTE_PLACES: tuple[Article, dict[str, list[int]], dict[str, list[int]]] | None = None
+
+
+def _quote_places(article: Article) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Quote id -> its place(s) in the article, and speaker id -> the places of their quotes,
+    kept for the last article."""
+    global _QUOTE_PLACES
+    if _QUOTE_PLACES is None or _QUOTE_PLACES[0] is not article:
+        position: dict[str, list[int]] = {}
+        by_speaker: dict[str, list[int]] = {}
+        for number, quote in enumerate(article.quotes):
+            position.setdefault(quote.id, []).append(number)
+            if quote.speaker_id is not None:
+                by_speaker.setdefault(quote.speaker_id, []).append(number)
+        _QUOTE_PLACES = (article, position, by_speaker)
+    return _QUOTE_PLACES[1], _QUOTE_PLACES[2]

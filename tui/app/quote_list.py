@@ -5,7 +5,7 @@ three lines and always ends in an ellipsis when cut; unattributed quotes say so.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from tui.core.search import Hit
 
 QUOTE_LINES = 3
+# A long list (a search for a common word at 4 MB lists thousands of quotes) gets its first rows
+# at once and the rest once typing pauses, in slices a frame apart: a keystroke never waits for
+# every row, and the slices do not compete with the next keystrokes. A key that needs a row not
+# added yet (the cursor, G, j at the end) adds them all first.
+FIRST_ROWS = 100
+SLICE_ROWS = 1000
+FILL_AFTER = 0.15  # seconds without a new list before the rest is added
 UNATTRIBUTED = "unattributed"
 EMPTY_ID = "empty"
 
@@ -88,6 +95,13 @@ class QuoteList(OptionList):
         self._empty_message = "Finding quotes…"
         self._width = 0
         self._row_heights: dict[str, int] = {}  # quote id -> row height at self._width
+        # what the options now on screen were built from: the same again costs nothing
+        self._shown_key: tuple[object, ...] | None = None
+        # quote id -> (what its row was built from, the Option), reused while unchanged
+        self._row_options: dict[str, tuple[Quote, tuple[object, ...], Option]] = {}
+        self._spans: list[tuple[tuple[tuple[int, int], ...], ...]] = []  # per listed quote
+        self._filled = 0  # quotes in the OptionList so far; the rest are added by _fill
+        self._fill_generation = 0  # a rebuild makes the slices still scheduled do nothing
 
     def show(
         self,
@@ -101,6 +115,7 @@ class QuoteList(OptionList):
         ``hits`` (by quote id) and ``speaker_hits`` (by entity id) highlight matched characters."""
         if quotes and self._by_id.get(quotes[0].id) not in (None, quotes[0]):
             self._row_heights.clear()  # another article: quote ids may repeat with other text
+            self._row_options.clear()
         self._quotes = quotes
         self._by_id = {quote.id: quote for quote in quotes}
         self._hits = hits
@@ -124,6 +139,8 @@ class QuoteList(OptionList):
         """Put the cursor on ``quote_id`` without telling anyone; False if it is not listed."""
         if quote_id is None or quote_id not in self._by_id:
             return False
+        if quote_id not in self._id_to_option:
+            self._flush()
         with self.prevent(OptionList.OptionHighlighted):
             self.highlighted = self.get_option_index(quote_id)
         return True
@@ -146,41 +163,119 @@ class QuoteList(OptionList):
         width = self.scrollable_content_region.width - padding.width
         return width if width > 4 else 36
 
-    def _row(self, quote: Quote) -> LazyRow:
-        hit = self._hits.get(quote.id) if self._hits else None
-        speaker_hit = (
-            self._speaker_hits.get(quote.speaker_id) if self._speaker_hits and quote.speaker_id else None
-        )
-        build = partial(
-            quote_row,
-            quote,
-            width=self._width,
-            text_matches=hit.spans if hit else (),
-            speaker_matches=speaker_hit.spans if speaker_hit else (),
-        )
+    def _build(self, quote: Quote, spans: tuple[tuple[tuple[int, int], ...], ...]) -> Callable[[], Content]:
+        text_matches, speaker_matches = spans
+        return partial(quote_row, quote, width=self._width, text_matches=text_matches,
+                       speaker_matches=speaker_matches)
+
+    def _row(self, quote: Quote, spans: tuple[tuple[tuple[int, int], ...], ...]) -> LazyRow:
+        build = self._build(quote, spans)
         height = self._row_heights.get(quote.id)
         if height is None:
             height = self._row_heights[quote.id] = 1 + quote_lines(quote, self._width)
         return LazyRow(height, build)
+
+    def _spans_of(self, quote: Quote) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+        """The matched ranges a quote's row shows: in its words, in its speaker's name."""
+        hit = self._hits.get(quote.id) if self._hits else None
+        speaker_hit = (
+            self._speaker_hits.get(quote.speaker_id) if self._speaker_hits and quote.speaker_id else None
+        )
+        return (hit.spans if hit else (), speaker_hit.spans if speaker_hit else ())
+
+    def _option(self, quote: Quote, spans: tuple[tuple[tuple[int, int], ...], ...]) -> Option:
+        """The quote's Option, made once per quote and width: new match spans only change what
+        its row will draw (its height cannot change), so a keystroke allocates nothing here."""
+        cached = self._row_options.get(quote.id)
+        if cached is not None and cached[0] is quote:
+            option = cached[2]
+            option._divider = False  # add_options sets it again from the rule after it
+            if cached[1] != spans:
+                row = option.prompt
+                assert isinstance(row, LazyRow)
+                row.rebuild(self._build(quote, spans))
+                self._row_options[quote.id] = (quote, spans, option)
+            return option
+        option = Option(self._row(quote, spans), id=quote.id)
+        self._row_options[quote.id] = (quote, spans, option)
+        return option
 
     def _rebuild(self) -> None:
         keep = self.highlighted_quote
         width = self._row_width()
         if width != self._width:
             self._row_heights.clear()
+            self._row_options.clear()
         self._width = width
-        options: list[Option | None] = []
-        for number, quote in enumerate(self._quotes):
-            if number:
-                options.append(None)  # a rule between quotes, none after the last
-            options.append(Option(self._row(quote), id=quote.id))
+        spans = [self._spans_of(quote) for quote in self._quotes]
+        # the same quotes with the same highlights (a keystroke that leaves the same hits): nothing to do
+        shown_key = (width, self._empty_message if not self._quotes else None,
+                     list(self._quotes), spans)
+        if shown_key == self._shown_key and self.option_count:
+            if not self.move_to(keep.id if keep else None) and self._quotes:
+                self.move_to(self._quotes[0].id)
+            return
+        self._shown_key = shown_key
+        self._spans = spans
+        count = len(self._quotes)
+        first = count
+        if count > FIRST_ROWS:
+            first = FIRST_ROWS
+            if keep is not None and self._by_id.get(keep.id) is keep:  # its row comes at once
+                first = min(count, max(first, self._quotes.index(keep) + FIRST_ROWS))
+        options = self._options_between(0, first)
         if not self._quotes:
             message = plain(self._empty_message, "italic $text-muted")
             options.append(Option(message, id=EMPTY_ID, disabled=True))
+        self._filled = first
+        self._fill_generation += 1
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
+        if first < count:
+            self.set_timer(FILL_AFTER, partial(self._fill, self._fill_generation))
         if not self.move_to(keep.id if keep else None) and self._quotes:
             self.move_to(self._quotes[0].id)
+
+    def _options_between(self, start: int, end: int) -> list[Option | None]:
+        """Options for quotes ``start`` to ``end``, each but the last followed by a rule."""
+        options: list[Option | None] = []
+        quotes, spans, last = self._quotes, self._spans, len(self._quotes) - 1
+        for number in range(start, end):
+            options.append(self._option(quotes[number], spans[number]))
+            if number < last:
+                options.append(None)  # a rule between quotes, none after the last
+        return options
+
+    def _fill(self, generation: int) -> None:
+        """Add the next slice of a long list (nothing if it was rebuilt since)."""
+        if generation != self._fill_generation or not self.is_mounted:
+            return
+        end = min(len(self._quotes), self._filled + SLICE_ROWS)
+        with self.prevent(OptionList.OptionHighlighted):
+            self.add_options(self._options_between(self._filled, end))
+        self._filled = end
+        if end < len(self._quotes):
+            self.call_after_refresh(self._fill, generation)
+
+    def _flush(self) -> None:
+        """Every row now (the cursor or a key needs one not added yet)."""
+        if self._filled < len(self._quotes):
+            self._fill_generation += 1
+            with self.prevent(OptionList.OptionHighlighted):
+                self.add_options(self._options_between(self._filled, len(self._quotes)))
+            self._filled = len(self._quotes)
+
+    def action_cursor_down(self) -> None:
+        self._flush()
+        super().action_cursor_down()
+
+    def action_last(self) -> None:
+        self._flush()
+        super().action_last()
+
+    def action_page_down(self) -> None:
+        self._flush()
+        super().action_page_down()
 
     def _on_resize(self, event: events.Resize) -> None:
         super()._on_resize()

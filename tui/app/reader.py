@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.worker import get_current_worker
 
-from tui.app.display import one_line, plain_line, visible
+from tui.app.display import one_line, plain_line, set_border_title, visible
 from tui.app.documents import Document
 from tui.app.entity_list import EntityList
 from tui.app.header import ArticleHeader
@@ -150,11 +150,15 @@ class ReaderScreen(Screen[None]):
         """Analysis moved on (progress) or finished (new article): refresh what depends on it."""
         if document is not self.document:
             return
+        more_text = self.text_view.paragraphs is not document.article.paragraphs
+        if more_text:
+            # the rest of a long text, split after the first paint: the reader keeps their place
+            self.text_view.extend(document.article.paragraphs)
         self._refresh_header()
         if document.failed:
             self._refresh_all()  # the lists say why they stay empty
-        if document.analysed:
-            if document.index is None:
+        if document.analysed or more_text:
+            if document.analysed and document.index is None:
                 self._build_index(document)
             self._refresh_all()
             if self.search_bar.query_text.strip():
@@ -191,10 +195,11 @@ class ReaderScreen(Screen[None]):
             placeholder=self._placeholder("Finding people…") or "No people or places found",
         )
         total = len(article.entities)
-        shown = len(self.entity_list.entity_ids)
-        self.entity_list.border_title = (
-            f"Entities {shown}/{total}" if result is not None else f"Entities {total}" if total else "Entities"
-        )
+        if result is not None:
+            title = f"Entities {len(self.entity_list.entity_ids)}/{total}"
+        else:
+            title = f"Entities {total}" if total else "Entities"
+        set_border_title(self.entity_list, title)
 
     def _chosen_speaker(self) -> Entity | None:
         """The person whose quotes alone are listed, if any."""
@@ -217,7 +222,7 @@ class ReaderScreen(Screen[None]):
         self.quote_list.show(
             quotes,
             hits=hits_by_key(result.quotes) if result else None,
-            speaker_hits=hits_by_key(result.entities) if result else None,
+            speaker_hits=hits_by_key(result.entities) if result and result.entities else None,
             empty_message=empty,
         )
         if speaker is not None:
@@ -228,23 +233,22 @@ class ReaderScreen(Screen[None]):
             title = Content(f"Quotes {len(quotes)}/{len(article.quotes)}")
         else:
             title = Content(f"Quotes {len(article.quotes)}" if article.quotes else "Quotes")
-        self.quote_list.border_title = title
+        set_border_title(self.quote_list, title)
 
     def _refresh_text_search(self) -> None:
         result = self.search_result
         view = self.text_view
         if result is None:
             view.set_search(None, [])
-            view.border_title = "Text"
+            set_border_title(view, "Text")
             return
-        paragraphs = sorted(int(hit.key) for hit in result.paragraphs)
-        view.set_search(paragraphs, result.paragraph_spans())
+        view.set_search(result.paragraph_indices(), result.paragraph_spans())
         self._title_text_pane()
 
     def _title_text_pane(self) -> None:
         view = self.text_view
         mode = "matching paragraphs" if view.only_matches else "whole text"
-        view.border_title = f"Text · {mode}"
+        set_border_title(view, f"Text · {mode}")
 
     def _refresh_status(self) -> None:
         result = self.search_result
@@ -351,11 +355,32 @@ class ReaderScreen(Screen[None]):
     @on(Input.Changed, "#search-input")
     def _query_changed(self, event: Input.Changed) -> None:
         query = event.value.strip()
+        document = self.document
         if not query:
             self.workers.cancel_group(self, "search")
-            self._apply_search(self.document, "", None)
+            self.search_bar.after_echo(lambda: self._apply_search(document, "", None))
             return
-        self._run_search(query, self.document)
+        index = document.index
+        if index is not None and index.small:
+            # a short article answers in ~0.2 ms: searched here, right after the frame that
+            # echoes the key (a thread would hand the results back a frame later still)
+            self.workers.cancel_group(self, "search")
+
+            def search_here() -> None:
+                if query != self.search_bar.query_text.strip():
+                    return  # typed on meanwhile: that keystroke searches
+                try:
+                    result = index.search(query)
+                except Exception as error:  # a failed search must not take the reader down
+                    message = visible(one_line(f"{type(error).__name__}: {error}"))
+                    self.notify(message, title="Search failed", severity="error", markup=False)
+                    return
+                if result is not None:
+                    self._apply_search(document, query, result)
+
+            self.search_bar.after_echo(search_here)
+            return
+        self._run_search(query, document)
 
     @on(Input.Submitted, "#search-input")
     def _query_submitted(self, event: Input.Submitted) -> None:
@@ -383,21 +408,37 @@ class ReaderScreen(Screen[None]):
             return
         if result is None or worker.is_cancelled:
             return
-        self.app.call_from_thread(self._apply_search, document, query, result)
+        result.paragraph_indices()  # sorted and grouped here, not on the UI thread
+        result.paragraph_spans()
+        # the echo of the key first (if it is not on screen yet), then the results; a result
+        # that is stale by then (the user typed on) is dropped by _apply_search
+        self.app.call_from_thread(
+            self.search_bar.after_echo, lambda: self._apply_search(document, query, result))
 
     @work(thread=True, group="index", exit_on_error=False)
     def _build_index(self, document: Document) -> None:
-        """Preprocess the article for search once (again after analysis), off the UI thread."""
+        """Off the UI thread: split the rest of a long text (its first screenfuls are on screen),
+        then preprocess the text for search, so searching works before the analysis ends."""
         from tui.core.search import SearchIndex
 
-        article = document.article
+        if document.complete:
+            paragraphs = document.article.paragraphs
+        else:
+            paragraphs = document.all_paragraphs()
+            self.app.call_from_thread(self._show_all_paragraphs, document)
+        article = Article(source=document.article.source, title=document.article.title,
+                          paragraphs=paragraphs)
         index = SearchIndex.build(article)
         self.app.call_from_thread(self._store_index, document, article, index)
 
+    def _show_all_paragraphs(self, document: Document) -> None:
+        document.show_all_paragraphs()
+        self.document_changed(document)
+
     @staticmethod
     def _store_index(document: Document, article: Article, index: SearchIndex) -> None:
-        """Keep an index only for the article it was built from (analysis may have replaced it)."""
-        if document.article is article and document.index is None:
+        """Keep an index only for the text it was built from, and never over the analysed one."""
+        if document.index is None and document.article.paragraphs is article.paragraphs:
             document.index = index
 
     def _apply_search(self, document: Document, query: str, result: SearchResult | None) -> None:
@@ -406,6 +447,7 @@ class ReaderScreen(Screen[None]):
         if result is not None and self.search_result is None:
             quote = self.quote_list.highlighted_quote
             self._cursors_before_search = (quote.id if quote else None, self.entity_list.highlighted_entity_id)
+        searching_changed = (result is None) != (self.search_result is None)
         self.search_result = result
         self._refresh_entities()
         self._refresh_quotes()
@@ -416,7 +458,8 @@ class ReaderScreen(Screen[None]):
             self.entity_list.move_to(entity_id)
         self._refresh_text_search()
         self._refresh_status()
-        self.refresh_bindings()
+        if searching_changed:  # 'm' comes and goes with the search; the key bar need not ask again
+            self.refresh_bindings()
 
     def clear_search(self) -> None:
         if self.search_bar.query_text:

@@ -129,6 +129,11 @@ class LazyRow(Visual):
         self._build = build
         self._content: Content | None = None
 
+    def rebuild(self, build: Callable[[], Content]) -> None:
+        """Draw the row with ``build`` from now on (the height stays): a list reuses its rows."""
+        self._build = build
+        self._content = None
+
     @property
     def content(self) -> Content:
         if self._content is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
@@ -408,6 +408,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._stale_size = False  # the layout's total is ahead of virtual_size (rows below the top)
         self._published = 0.0
         self._wrap_paused = False
+        self._positions_known: tuple[tuple[Paragraph, ...], bool] | None = None
         self._set_paragraphs(paragraphs)
 
     # ---- public API ------------------------------------------------------------------------
@@ -417,6 +418,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._set_paragraphs(paragraphs)
         self._relayout(anchor=None)
         self.scroll_to(y=0, animate=False, immediate=True)
+
+    def extend(self, paragraphs: Sequence[Paragraph]) -> None:
+        """The same text with more paragraphs (a long text's rest, split after the first paint):
+        the paragraph on top stays on top, and marks and searches are set again by the caller."""
+        top = self._top_position()
+        self._set_paragraphs(paragraphs)
+        self._relayout(anchor=top)
 
     def set_marks(self, mentions: Sequence[Span], quotes: Sequence[Span]) -> None:
         """Subtle marks for every entity mention and quote (may arrive after analysis ends)."""
@@ -458,13 +466,16 @@ class ArticleView(ScrollView, can_focus=True):
     def set_search(self, paragraphs: Sequence[int] | None, matches: Sequence[Span]) -> None:
         """Search results: show only ``paragraphs`` (document order) unless ``only_matches`` is
         False, and highlight ``matches``; None restores the whole text at the current paragraph."""
+        search = None if paragraphs is None else sorted(set(paragraphs))
+        grouped = getattr(matches, "by_paragraph", None)  # SpanList: grouped in the search thread
+        if search is not None and self._same_screen(search, matches, grouped):
+            return
         anchor = self._top_position()
-        self._search = None if paragraphs is None else sorted(set(paragraphs))
+        self._search = search
         # Kept as given and sorted only when n/N needs it: 50,000 spans cost 0.1 s to sort, and
         # tui.core.search.SpanList makes its Span objects only when iterated.
         self._match_spans = matches if paragraphs is not None else []
         self._matches_sorted = False
-        grouped = getattr(matches, "by_paragraph", None)  # SpanList: grouped in the search thread
         if paragraphs is None:
             self._layers["match"] = {}
         else:
@@ -481,6 +492,33 @@ class ArticleView(ScrollView, can_focus=True):
             first = self._first_match()
             if self._search is not None and first is not None:
                 self.scroll_to_span(first)
+
+    def _same_screen(self, search: list[int], matches: Sequence[Span],
+                     grouped: Mapping[int, Sequence[tuple[int, int]]] | None) -> bool:
+        """A search keystroke that leaves the same paragraphs, with the same highlights on the
+        lines on screen (typing on within a word: "gove", "gover"): take the new matches for
+        the lines drawn later, and redraw nothing. True if that was the case."""
+        height = self._viewport_height()
+        if (search != self._search or not self.only_matches or round(self.scroll_y) != 0
+                or height <= 0 or (self._layers["current"] and not self._highlights)):
+            return False
+        if grouped is None:
+            grouped = _group_spans(matches)
+        old = self._layers["match"]
+        layout = self._layout
+        first = layout.locate(0)
+        last = layout.locate(min(layout.total, height) - 1)
+        if first is not None and last is not None:
+            for row in range(first[0], last[0] + 1):
+                index = self._paragraphs[layout.rows[row]].index
+                if tuple(old.get(index, ())) != tuple(grouped.get(index, ())):
+                    return False
+        self._layers["match"] = grouped  # type: ignore[assignment]
+        self._match_spans = matches
+        self._matches_sorted = False
+        self._match_cursor = None
+        self._strips.clear()  # lines off screen are drawn again, with the new matches
+        return True
 
     @property
     def visible_paragraphs(self) -> list[int]:
@@ -650,6 +688,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout = WrappedLayout(self._texts, [], 0, self._wrapped)
         self._gutter = len(str(max((p.index for p in self._paragraphs), default=0))) + 1
 
+    def _indices_are_positions(self) -> bool:
+        """True if every paragraph's index is its position (as loaded), for these paragraphs."""
+        known = self._positions_known
+        if known is None or known[0] is not self._paragraphs:
+            known = self._positions_known = (
+                self._paragraphs, all(p.index == n for n, p in enumerate(self._paragraphs)))
+        return known[1]
+
     def _text_width(self) -> int:
         width = self.scrollable_content_region.width
         return max(1, width - self._gutter) if width > 0 else 0
@@ -676,8 +722,11 @@ class ArticleView(ScrollView, can_focus=True):
             self._known = None
             self._strips.clear()  # lines drawn meanwhile were wrapped at the old width
         if self._search is not None and self.only_matches:
-            candidates: Iterable[int] = sorted(
-                self._by_index[i] for i in self._search if i in self._by_index)
+            search = self._search
+            if search and self._indices_are_positions() and 0 <= search[0] and search[-1] < len(self._paragraphs):
+                candidates: Iterable[int] = search  # nothing to map (a search at 4 MB lists 17,000)
+            else:
+                candidates = sorted(self._by_index[i] for i in search if i in self._by_index)
         else:
             candidates = range(len(self._paragraphs))
         hidden = self._hidden_kinds()
@@ -699,7 +748,15 @@ class ArticleView(ScrollView, can_focus=True):
     def _layout_changed(self) -> None:
         """Lines moved (strips are keyed by paragraph and line, so the cache stays valid)."""
         self._stale_size = False
-        self.virtual_size = Size(self.scrollable_content_region.width, self._layout.total)
+        size = Size(self.scrollable_content_region.width, self._layout.total)
+        if size != self.virtual_size:
+            if self.is_mounted and self.size:
+                # only the scrollbar depends on the length: no layout pass of the whole screen
+                # (a search keystroke changes the length every time)
+                self.set_reactive(ScrollView.virtual_size, size)
+                self._scroll_update(size)
+            else:
+                self.virtual_size = size
         self.refresh()
 
     def _scroll_to_line(self, y: float) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core import lexicon as lx
@@ -33,8 +33,8 @@ _WORD = rf"(?:(?:al|el|bin|ibn|ben|d|l)[-'’])?{_FIRST_WORD}"
 _NICKNAME = r"[ \u00a0][\u201c\"\u2018'][^\W\d_][^\W\d_.]{1,15}[\u201d\"\u2019']"
 _CONNECT = r"(?:[ \u00a0](?:de|del|della|der|den|di|da|das|dos|du|la|le|van|von|bin|ibn|al|el|y|zu|ter|ap|ab|ferch|mac|of|the|for|and|on|&)){1,3}"
 _RUN = re.compile(rf"{_FIRST_WORD}(?:(?:{_CONNECT}|{_NICKNAME})?[ \u00a0]{_WORD})*")
-_RUN_TOKEN = re.compile(r"[^\s]+")
 _SENTENCE_OPENERS = frozenset(".!?:;\u201c\"\u2018\u2014\u2013(-\u2026\n*•>|")
+_BEFORE_SENTENCE = _SENTENCE_OPENERS | frozenset("\u201d'\u2019")  # and closing quotes
 
 # Connectors allowed only after an organisation head word or a title ("Secretary of State").
 _LOOSE_CONNECTORS = frozenset({"of", "the", "for", "and", "on", "&"})
@@ -69,12 +69,18 @@ class Candidate:
     evidence: bool = False
     in_title: bool = False
     key: int | None = None
-    offsets: list[tuple[int, int]] = field(default_factory=list)
+    offsets: Sequence[tuple[int, int]] = ()  # each name token's span, before adding ``shift``
     org_hint: bool = False
     weak_title: bool = False
     personal: bool = False   # context that only people have: "X, 45,", "X, who", "her partner, X"
     profile: tuple = ()      # what the words alone say (_word_profile), shared by equal runs
     place_hint: bool = False
+    shift: int = 0           # added to ``offsets``: copies of a memoised run share its offsets
+
+    def token_span(self, i: int) -> tuple[int, int]:
+        """The span of name token ``i`` in the paragraph."""
+        start, end = self.offsets[i]
+        return start + self.shift, end + self.shift
 
 
 
@@ -109,16 +115,21 @@ def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_OPENERS or text[i] in "\u201d'\u2019"
+    return i < 0 or text[i] in _BEFORE_SENTENCE
 
 
 def find_candidates(paragraphs: Sequence[Paragraph], regions: dict[int, list[tuple[int, int]]],
                      progress: Progress | None) -> list[Candidate]:
     candidates: list[Candidate] = []
+    append = candidates.append
     total = len(paragraphs)
+    first_names = lx.FIRST_NAMES_SET
+    cache_get = _RUN_CACHE.get
+    previous: Candidate | None = None
     for paragraph in paragraphs:
-        if progress is not None and paragraph.index % 500 == 499:
-            progress("entities", 0.2 + 0.4 * paragraph.index / max(total, 1))
+        number = paragraph.index
+        if progress is not None and number % 500 == 499:
+            progress("entities", 0.2 + 0.4 * number / max(total, 1))
         kind = paragraph.kind
         if kind == "boilerplate":
             continue
@@ -130,25 +141,35 @@ def find_candidates(paragraphs: Sequence[Paragraph], regions: dict[int, list[tup
             credit_from = found if found is not None else len(text)
         else:
             credit_from = len(text)
-        quote_regions = regions.get(paragraph.index, [])
+        quoted = regions.get(number, [])
+        in_title = kind == "title"
         for match in _RUN.finditer(text):
             start = match.start()
-            for cand in _parsed_run(match.group(), _sentence_initial(text, start), start, paragraph.index):
-                cand.credit = cand.start >= credit_from
-                cand.in_quote = bool(quote_regions) and _inside(quote_regions, cand.start)
-                cand.in_title = kind == "title"
-                if not (cand.titled or cand.in_title or cand.profile[0]):
+            run = match.group()
+            initial = _sentence_initial(text, start)
+            templates = cache_get((run, initial))
+            if templates is None:
+                templates = _parse_run(run, initial)
+            shift = start - 2
+            for t in templates:
+                # A fresh copy of the memoised template, placed at this run (positional: faster).
+                cand_start = t.start + shift
+                cand = Candidate(number, cand_start, t.end + shift, t.name_start + shift, t.tokens, t.folded,
+                                 t.honorific, t.role, t.titled, None, cand_start >= credit_from,
+                                 bool(quoted) and _inside(quoted, cand_start), t.sentence_initial, False,
+                                 in_title, None, t.offsets, False, t.weak_title, False, t.profile, False, shift)
+                if not (t.titled or in_title or t.profile[0]):
                     _gather_evidence(text, cand)  # only undecided names need their context read
-                previous = candidates[-1] if candidates else None
-                if (previous is not None and previous.paragraph == cand.paragraph and len(previous.folded) == 1
-                        and len(cand.folded) >= 2 and text[previous.end:cand.start] == " and "
-                        and previous.folded[0] in lx.FIRST_NAMES_SET and cand.profile[0] is None
-                        and (cand.folded[0] in lx.FIRST_NAMES_SET or cand.evidence)):
+                if (previous is not None and previous.paragraph == number and len(previous.folded) == 1
+                        and len(cand.folded) >= 2 and text[previous.end:cand_start] == " and "
+                        and previous.folded[0] in first_names and cand.profile[0] is None
+                        and (cand.folded[0] in first_names or cand.evidence)):
                     # "Martina and Jakob Steiner": two people who share the surname
                     previous.tokens = (previous.tokens[0], *cand.tokens[1:])
                     previous.folded = (previous.folded[0], *cand.folded[1:])
                     previous.profile = _word_profile(previous.tokens, previous.folded)
-                candidates.append(cand)
+                append(cand)
+                previous = cand
     return candidates
 
 
@@ -156,64 +177,70 @@ _RUN_CACHE: dict[tuple[str, bool], list[Candidate]] = {}
 _RUN_CACHE_LIMIT = 50_000
 
 
-def _parsed_run(run: str, initial: bool, offset: int, paragraph: int) -> list[Candidate]:
-    """``_split_run`` for one run, memoised on its words: names repeat, so most runs are cache hits."""
-    key = (run, initial)
-    templates = _RUN_CACHE.get(key)
-    if templates is None:
-        prefix = ". " if initial else "x "
-        templates = _split_run(prefix + run, 2, run, -1)
-        for t in templates:
-            t.tokens, t.folded = tuple(t.tokens), tuple(t.folded)
-            t.profile = _word_profile(t.tokens, t.folded)
-        if len(_RUN_CACHE) >= _RUN_CACHE_LIMIT:
-            _RUN_CACHE.clear()
-        _RUN_CACHE[key] = templates
-    shift = offset - 2
-    return [Candidate(paragraph, t.start + shift, t.end + shift, t.name_start + shift, t.tokens, t.folded,
-                      t.honorific, t.role, t.titled, sentence_initial=t.sentence_initial,
-                      offsets=[(a + shift, b + shift) for a, b in t.offsets], weak_title=t.weak_title,
-                      profile=t.profile)
-            for t in templates]
+def _parse_run(run: str, initial: bool) -> list[Candidate]:
+    """``_split_run`` for one run, memoised on its words: names repeat, so most runs are cache hits.
+
+    The templates are placed as if the run started at offset 2 (after a stand-in for what precedes
+    it); ``find_candidates`` copies them to where the run really is.
+    """
+    prefix = ". " if initial else "x "
+    templates = _split_run(prefix + run, 2, run, -1)
+    for t in templates:
+        t.tokens, t.folded = tuple(t.tokens), tuple(t.folded)
+        t.offsets = tuple(t.offsets)
+        t.profile = _word_profile(t.tokens, t.folded)
+    if len(_RUN_CACHE) >= _RUN_CACHE_LIMIT:
+        _RUN_CACHE.clear()
+    _RUN_CACHE[(run, initial)] = templates
+    return templates
 
 
 def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candidate]:
     """Tokens of one capitalised run, split where a connector does not belong, titles peeled off."""
+    # The run's words with their spans (what finditer(r"[^\s]+") finds, found faster): each word
+    # is the first occurrence after the previous one, as only spaces lie between them.
     tokens: list[tuple[int, int, str]] = []
-    for m in _RUN_TOKEN.finditer(run):
-        tokens.append((offset + m.start(), offset + m.end(), m.group()))
-    groups: list[list[tuple[int, int, str]]] = [[]]
+    pos = 0
+    for word in run.split():
+        pos = run.find(word, pos)
+        tokens.append((offset + pos, offset + pos + len(word), word))
+        pos += len(word)
+    group: list[tuple[int, int, str]] = []  # always groups[-1]
+    groups = [group]
     for i, tok in enumerate(tokens):
         word = tok[2]
         if word[0] in "\u201c\"\u2018'":
             continue  # a nickname: Michael "Mike" Delgado
-        low = word.lower()
         if not _is_upper_word(word):
-            prev = fold_word(groups[-1][-1][2]) if groups[-1] else ""
-            in_org = any(fold_word(t[2]) in lx.ORG_HEADS for t in groups[-1])
+            low = word.lower()
+            prev = fold_word(group[-1][2]) if group else ""
             following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
             if low in ("on", "the", "and", "of", "for") and fold_word(following) in _DATE_WORDS:
-                groups.append([])  # "European Commission on Thursday"
+                group = []  # "European Commission on Thursday"
+                groups.append(group)
                 continue
             if low in _LOOSE_CONNECTORS and (prev in lx.ORG_HEADS or low == "&"
                                              or (low in ("of", "for") and (prev in lx.TITLE_WORDS or prev in _OF_PLACES))
-                                             or (low == "and" and in_org)):
-                groups[-1].append(tok)
+                                             or (low == "and" and any(fold_word(t[2]) in lx.ORG_HEADS for t in group))):
+                group.append(tok)
                 continue
-            if low in _PARTICLES and groups[-1]:
-                groups[-1].append(tok)
+            if low in _PARTICLES and group:
+                group.append(tok)
                 continue
-            groups.append([])
+            group = []
+            groups.append(group)
             continue
-        # A sentence ending inside the run ("... in Texas. Mr. Smith"), or a possessive ("Lakeview's Coach").
-        if groups[-1] and ((groups[-1][-1][2].endswith(".") and not _keeps_period(groups[-1][-1][2]))
-                           or groups[-1][-1][2].endswith(("'s", "\u2019s"))):
-            groups.append([])
-        elif len(groups[-1]) >= 2 and _shouting(groups[-1][-1][2]) and _shouting(groups[-1][-2][2]) \
-                and not _shouting(word) and word[1:].islower():
-            groups.append([])  # an AP byline: "By JANE ROE Associated Press"
-
-        groups[-1].append(tok)
+        if group:
+            last = group[-1][2]
+            # A sentence ending inside the run ("... in Texas. Mr. Smith"), or a possessive ("Lakeview's Coach").
+            if (last.endswith(".") and not _keeps_period(last)) or last.endswith(("'s", "\u2019s")):
+                group = []
+                groups.append(group)
+            elif len(group) >= 2 and _shouting(last) and _shouting(group[-2][2]) \
+                    and not _shouting(word) and word[1:].islower():
+                group = []  # an AP byline: "By JANE ROE Associated Press"
+                groups.append(group)
+        group.append(tok)
     result = []
     for group in groups:
         while group and not _is_upper_word(group[-1][2]):
@@ -225,6 +252,7 @@ def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candida
     return result
 
 
+@lru_cache(maxsize=16384)  # words repeat across runs: a hit costs less than the list it saves
 def _shouting(word: str) -> bool:
     """A word in capitals, allowing a "Mc" or "Mac" prefix ("McDERMOTT")."""
     letters = [c for c in word if c.isalpha()]
@@ -232,6 +260,7 @@ def _shouting(word: str) -> bool:
         and (letters[1].isupper() or letters[:2] == ["M", "c"] and len(letters) > 2 and letters[2].isupper())
 
 
+@lru_cache(maxsize=16384)
 def _keeps_period(word: str) -> bool:
     base = fold(word[:-1])
     return (len(base) == 1 or base in lx.HONORIFICS or base in lx.NAME_SUFFIXES
@@ -253,11 +282,10 @@ def _candidate(text: str, group: list[tuple[int, int, str]], paragraph: int) -> 
     # Strip leading common words ("But", "The", "Last") that are not titles or honorifics.
     while group:
         word = fold_word(group[0][2])
-        whole = fold_phrase(" ".join(t[2] for t in group)).rstrip(".")
         if fold_word(group[-1][2]) in lx.ORG_HEADS and len(group) > 1 and word not in _FUNCTION_WORDS:
             break  # "State Department", "National Guard": the first word belongs to the name
         if (word in lx.COMMON_WORDS and word not in lx.TITLE_WORDS and word not in lx.HONORIFICS
-                and whole not in lx.ORG_NAMES and whole not in lx.PLACES and place_key(whole) not in lx.PLACES):
+                and _not_a_known_name(fold_phrase(" ".join([t[2] for t in group])).rstrip("."))):
             group = group[1:]
             sentence_initial = False
             continue
@@ -331,6 +359,11 @@ def _candidate(text: str, group: list[tuple[int, int, str]], paragraph: int) -> 
                      offsets=[(t[0], t[1]) for t in group])
 
 
+def _not_a_known_name(whole: str) -> bool:
+    """Neither a listed organisation nor a place (read only when a common word opens the run)."""
+    return whole not in lx.ORG_NAMES and whole not in lx.PLACES and place_key(whole) not in lx.PLACES
+
+
 def _all_places(tokens: list[str]) -> bool:
     return place_key(" ".join(tokens)) in lx.PLACES or " ".join(tokens) in lx.PLACES
 
@@ -369,11 +402,22 @@ _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "t
 _COMPASS_WORDS = frozenset(w.capitalize() for w in _COMPASS) | _COMPASS
 
 
+# Unions of the lists _gather_evidence tests together: one lookup instead of two or three.
+_STRONG_SPEECH_VERBS = lx.SPEECH_VERBS - lx.WEAK_SPEECH_VERBS
+_NAMING_VERBS = _STRONG_SPEECH_VERBS - _LISTENER_VERBS
+_PLACE_BEFORE = _PLACE_PREPOSITIONS | _COMPASS_WORDS
+_ROLE_OR_TITLE = lx.ROLE_NOUNS | lx.TITLE_WORDS
+_OPENS_AFTER = frozenset({",", " ", "’", "'"})
+_POSSESSIVES = frozenset({"’s", "'s"})
+
+
 def _gather_evidence(text: str, cand: Candidate) -> None:
     """What the words around a name say about it: a speech verb, a role, a company noun."""
-    after = text[cand.end:cand.end + 160]
-    before = text[max(0, cand.start - 60):cand.start]
-    before_words = before.split()[-3:]
+    start = cand.start
+    end = cand.end
+    after = text[end:end + 160]
+    before = text[max(0, start - 60):start]
+    before_words = before.rsplit(None, 3)[-3:]  # == before.split()[-3:], without splitting it all
     last = before_words[-1] if before_words and before[-1:].isspace() else ""
     if last.endswith(",") and before.endswith(", "):
         word = last.rstrip(",").lower()
@@ -385,18 +429,18 @@ def _gather_evidence(text: str, cand: Candidate) -> None:
         word = last.rstrip(",;:")
         if word == last and word in lx.ORG_TYPE_NOUNS:
             cand.org_hint = True
-        elif word == last and (word in lx.ROLE_NOUNS or word in lx.TITLE_WORDS) and not cand.honorific:
+        elif word == last and word in _ROLE_OR_TITLE and not cand.honorific:
             cand.evidence = cand.personal = True
             if cand.role is None and not cand.in_quote:
                 phrase = [w for w in before_words[:-1] if w[:1].isalpha() and w[-1:].isalnum()]
                 while phrase and phrase[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
                     phrase = phrase[1:]
                 cand.role = " ".join([*phrase[-2:], word])
-        elif word in lx.SPEECH_VERBS and word not in lx.WEAK_SPEECH_VERBS and word not in _LISTENER_VERBS:
+        elif word in _NAMING_VERBS:
             cand.evidence = True  # "said Jane Doe" (but "told Rolling Stone" names the listener)
     if ("name" in before or "identified" in before or "introduced" in before) and _NAME_GIVEN_AS.search(before):
         cand.evidence = cand.personal = True  # "a woman who gave her name only as Maya"
-    if before_words and (before_words[-1] in _PLACE_PREPOSITIONS or before_words[-1] in _COMPASS_WORDS) \
+    if before_words and before_words[-1] in _PLACE_BEFORE \
             and not cand.honorific and not cand.titled and cand.folded and cand.folded[0] not in lx.FIRST_NAMES_SET:
         # "residents in (South) Uist say": a bare name after "in" or "near" is a place.
         words = [w.lower() for w in before_words]
@@ -404,7 +448,7 @@ def _gather_evidence(text: str, cand: Candidate) -> None:
             words.pop()
         if words and words[-1] in _PLACE_PREPOSITIONS and before[-1:].isspace():
             cand.place_hint = True
-    after_word = _WORD_AFTER.match(after) if after[:2] not in ("’s", "'s") else None
+    after_word = _WORD_AFTER.match(after) if after[:2] not in _POSSESSIVES else None
     if after_word:
         word = after_word.group(1)
         if word in ("spokesman", "spokeswoman", "spokesperson", "spokespeople"):
@@ -414,36 +458,38 @@ def _gather_evidence(text: str, cand: Candidate) -> None:
         elif word in lx.ORG_HEADS and word not in ("party", "group") and word not in _FAMILY_OF_NAME \
                 or word in ("cartel", "gang"):
             cand.org_hint = True
-    if not cand.personal and after[:1] in (",", " ", "’", "'"):
+    if not cand.personal and after[:1] in _OPENS_AFTER:
         found = _speech_or_role_after(after)
         if found == 3:
             cand.org_hint = True
         else:
             cand.evidence = cand.evidence or found > 0
             cand.personal = found == 2
-    if not cand.personal and before.endswith(", ") and _said_the_role_before(text[max(0, cand.start - 90):cand.start]):
+    if not cand.personal and before.endswith(", ") and _said_the_role_before(text[max(0, start - 90):start]):
         cand.evidence = cand.personal = True  # "said the harbourmaster, Kerenza Pascoe"
 
 
 def _speech_or_role_after(after: str) -> int:
     """2 for a person's context ('X, 45,' / 'X, who' / 'X, a lawyer,'), 1 for 'X said', else 0."""
     rest = after
-    if rest[:2] in ("’s", "'s"):
+    if rest[:2] in _POSSESSIVES:
         return 0
     apposition = ""
     if rest[:1] == ",":
-        if _AGE.match(after) or after[1:6] == " who ":
+        if after[1:6] == " who " or _AGE.match(after):
             return 2
         if after[1:8] == " which ":
             return 3  # "Rand Water, which supplies ...": an organisation
         rest = rest[1:]
         cut = rest.find(",", 0, 100)
-        if cut > 0 and not any(c in rest[:cut] for c in "“”\"."):
-            apposition = rest[:cut]
+        if cut > 0:
+            head = rest[:cut]
+            if not ("“" in head or "”" in head or '"' in head or "." in head):
+                apposition = head
     if apposition:
-        words = [w.strip(".;:’'").lower() for w in apposition.split()[:7]]
-        if any(w in lx.ROLE_NOUNS for w in words):
-            return 2
+        for word in apposition.split()[:7]:
+            if word.strip(".;:’'").lower() in lx.ROLE_NOUNS:
+                return 2
     if _verb_first(rest):
         return 1
     if apposition and _verb_first(rest[len(apposition) + 1:]):
@@ -451,13 +497,24 @@ def _speech_or_role_after(after: str) -> int:
     return 0
 
 
+_NEXT_WORD = re.compile(r"\s*(\S+)")  # \s is str.isspace, as in str.split()
+
+
 def _verb_first(rest: str) -> bool:
-    """Whether the text starts (after auxiliaries such as 'has also') with a speech verb."""
-    for word in rest.split(None, 5)[:5]:
-        word = word.strip(",.;:").lower()
-        if word in lx.AUXILIARIES:
-            continue
-        return word in lx.SPEECH_VERBS and word not in lx.WEAK_SPEECH_VERBS
+    """Whether the text starts (after auxiliaries such as 'has also') with a speech verb.
+
+    Reads the first five words as ``rest.split(None, 5)[:5]`` would, one at a time: the first
+    word nearly always decides, so the rest of the text is never split.
+    """
+    pos = 0
+    for _ in range(5):
+        match = _NEXT_WORD.match(rest, pos)
+        if match is None:
+            return False
+        word = match.group(1).strip(",.;:").lower()
+        if word not in lx.AUXILIARIES:
+            return word in _STRONG_SPEECH_VERBS
+        pos = match.end()
     return False
 
 
@@ -560,15 +617,16 @@ def _word_profile(tokens: tuple[str, ...], folded: tuple[str, ...]) -> tuple:
         listed = None
     if listed is None and len(folded) > 1 and (folded[-1] in lx.PLACE_LAST_WORDS or folded[0] in lx.PLACE_FIRST_WORDS):
         listed = "place"  # "Jones Valley Road", "Rue de la Loi"
-    org_head = any(w in lx.ORG_HEADS for w in folded)
-    acronym = all(_is_acronym(t) for t in tokens)
-    demonym = any(w in lx.DEMONYMS or w in lx.PARTIES for w in folded)
+    # (set operations and map: the same tests as any()/all() over the words, run in C)
+    org_head = not lx.ORG_HEADS.isdisjoint(folded)
+    acronym = all(map(_is_acronym, tokens))
+    demonym = not lx.DEMONYMS.isdisjoint(folded) or not lx.PARTIES.isdisjoint(folded)
     first_name = folded[0] in lx.FIRST_NAMES_SET
-    common = any(w in lx.COMMON_WORDS for w in folded)
-    rest_common = any(w in lx.COMMON_WORDS for w in folded[1:])
+    common = not lx.COMMON_WORDS.isdisjoint(folded)
+    rest_common = not lx.COMMON_WORDS.isdisjoint(folded[1:])
     place_first = place_key(folded[0]) in lx.PLACES
-    place_later = any(place_key(w) in lx.PLACES for w in folded[1:])
-    size = len([w for w in folded if w not in _PARTICLES])
+    place_later = not lx.PLACES.isdisjoint(map(place_key, folded[1:]))
+    size = len(folded) - sum(map(_PARTICLES.__contains__, folded))
     return listed, org_head, acronym, demonym, first_name, common, rest_common, place_first or (
         place_later and not first_name), size
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 
 from tui.core import lexicon as lx
 from tui.core.candidates import (FEMALE_ROLES, MALE_ROLES, WEAK_POSITION, Candidate, classify, family_name_first,
@@ -23,9 +25,14 @@ from tui.core.names import fold, place_key
 from tui.core.quote_marks import RawQuote
 
 Progress = Callable[[str, float], None]
+_MENTION_START = attrgetter("span.start")
+_SPAN_ORDER = attrgetter("paragraph", "start", "end")
+_TEXT_ORDER = attrgetter("paragraph", "start")  # a candidate's place in the text
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed: making a frozen dataclass costs five times as much, and
+# a 4 MB article makes tens of thousands of these.
+@dataclass(slots=True)
 class Mention:
     """A name in the text and the entity (by internal key) it refers to."""
 
@@ -34,7 +41,8 @@ class Mention:
     surface: str
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed (see Mention).
+@dataclass(slots=True)
 class QuoteDraft:
     """A quote as the quote module finds it, before entity ids are final."""
 
@@ -55,7 +63,6 @@ class _Draft:
     credit_only: bool = True
     aliases: dict[str, None] = field(default_factory=dict)
     mentions: list[Span] = field(default_factory=list)
-    last_seen: tuple[int, int] = (-1, -1)
 
 
 class EntityIndex:
@@ -164,13 +171,9 @@ class EntityIndex:
             draft.role = cand.role
         if cand.honorific and not draft.gender:
             draft.gender = lx.HONORIFICS.get(cand.honorific, "")
-        surface = " ".join(cand.tokens)
         if draft.kind == "person" and len(cand.folded) > len(draft.tokens):
             draft.tokens = tuple(cand.folded)
-            draft.name = surface
-        pos = (cand.paragraph, cand.start)
-        if pos > draft.last_seen:
-            draft.last_seen = pos
+            draft.name = " ".join(cand.tokens)
 
     def _resolve(self, candidates: list[Candidate]) -> None:
         surnames_with_honorific: set[str] = set()
@@ -212,7 +215,7 @@ class EntityIndex:
                 self._attach(cand, draft)
         # Short forms in text order: titled/honorific ones may create a person, bare ones only join.
         order = sorted((c for c in candidates if c.key is None and c.kind in ("person", "short")),
-                       key=lambda c: (c.paragraph, c.start))
+                       key=_TEXT_ORDER)
         for strong in (True, False):
             for cand in order:
                 if cand.key is not None or bool(cand.honorific or cand.titled) != strong:
@@ -236,14 +239,19 @@ class EntityIndex:
                 if draft is not None:
                     self._attach(cand, draft)
         self._match_headline_words(candidates)
+        paragraphs, drafts, by_paragraph = self.paragraphs, self._drafts, self._mentions
         for cand in candidates:
-            if cand.key is not None:
-                mention = Mention(Span(cand.paragraph, cand.start, cand.end), cand.key,
-                                  self.paragraphs[cand.paragraph].text[cand.start:cand.end])
-                self._drafts[cand.key].mentions.append(mention.span)
-                self._mentions.setdefault(cand.paragraph, []).append(mention)
-        for mentions in self._mentions.values():
-            mentions.sort(key=lambda m: m.span.start)
+            key = cand.key
+            if key is not None:
+                number, start, end = cand.paragraph, cand.start, cand.end
+                span = Span(number, start, end)
+                drafts[key].mentions.append(span)
+                found = by_paragraph.get(number)
+                if found is None:
+                    found = by_paragraph[number] = []
+                found.append(Mention(span, key, paragraphs[number].text[start:end]))
+        for mentions in by_paragraph.values():
+            mentions.sort(key=_MENTION_START)
         self._index_words()
 
     def _org_for(self, cand: Candidate) -> _Draft:
@@ -269,7 +277,7 @@ class EntityIndex:
                     words = tuple(cand.folded[i:j])
                     draft = self._known(words)
                     if draft is not None:
-                        start, end = cand.offsets[i][0], cand.offsets[j - 1][1]
+                        start, end = cand.token_span(i)[0], cand.token_span(j - 1)[1]
                         text = self.paragraphs[cand.paragraph].text
                         if text[end - 2:end] in ("’s", "'s"):
                             end -= 2
@@ -403,14 +411,16 @@ class EntityIndex:
     # ----- freezing ---------------------------------------------------------------------------
     def freeze(self, drafts: Sequence[QuoteDraft]) -> tuple[list[Entity], list[Quote]]:
         """Entities in first-mention order (ids e1, e2 ...) and quotes in text order (q1 ...)."""
-        live = [d for d in self._drafts.values() if d.mentions]
-        live.sort(key=lambda d: (min(d.mentions), d.key))
-        ids = {d.key: f"e{i}" for i, d in enumerate(live, 1)}
+        # Spans are ordered by (paragraph, start, end): sorting by that tuple (made in C) gives
+        # the same order without calling the dataclass's Python __lt__ for every comparison.
+        live = [(sorted(d.mentions, key=_SPAN_ORDER), d) for d in self._drafts.values() if d.mentions]
+        live.sort(key=lambda entry: (_SPAN_ORDER(entry[0][0]), entry[1].key))
+        ids = {d.key: f"e{i}" for i, (_, d) in enumerate(live, 1)}
         entities = []
-        for d in live:
+        for mentions, d in live:
             aliases = tuple(dict.fromkeys([d.name, *d.aliases]))
             entities.append(Entity(ids[d.key], d.kind, d.name, aliases, d.role,  # type: ignore[arg-type]
-                                   tuple(sorted(d.mentions)), d.credit_only and d.kind == "person"))
+                                   tuple(mentions), d.credit_only and d.kind == "person"))
         quotes = []
         for i, q in enumerate(drafts, 1):
             key = q.speaker_key if q.speaker_key in ids else None
@@ -431,7 +441,12 @@ def _generation(tokens: tuple[str, ...]) -> str:
 
 
 def _org_key(cand: Candidate) -> str:
-    words = [w for w in cand.folded if w not in ("the",)]
+    return _org_key_of(tuple(cand.folded))
+
+
+@lru_cache(maxsize=16384)  # organisations are named again and again
+def _org_key_of(folded: tuple[str, ...]) -> str:
+    words = [w for w in folded if w not in ("the",)]
     while len(words) > 1 and (place_key(words[0]) in lx.PLACES or words[0] in lx.PLACES
                               or words[0] in lx.DEMONYMS):
         words = words[1:]  # "U.S. State Department" == "State Department"

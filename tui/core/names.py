@@ -30,6 +30,7 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+@lru_cache(maxsize=65536)  # words repeat: a hit costs less than the call it saves
 def fold_word(word: str) -> str:
     """A folded word without trailing period or possessive: 'Blinken’s' -> 'blinken'."""
     word = fold(word).rstrip(".")
@@ -38,11 +39,13 @@ def fold_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def fold_phrase(text: str) -> str:
     """Folded, single-spaced form of a multi-word name."""
     return " ".join(fold(text).split())
 
 
+@lru_cache(maxsize=65536)
 def place_key(text: str) -> str:
     folded = fold_phrase(text)
     return PLACE_ALIASES.get(folded, folded)

@@ -11,9 +11,11 @@ no attribution of its own continues the previous speaker when it follows that sp
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from tui.core import lexicon as lx
 from tui.core.entities import EntityIndex, QuoteDraft
@@ -22,7 +24,12 @@ from tui.core.quote_marks import RawQuote
 
 Progress = Callable[[str, float], None]
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w’'\-]|\.(?=[^\W\d_]))*|\d[\d,.:]*\d|\d|—|–|--|\.\.\.|…|\S")
+# Initials ("U.S."), words (a period inside only before a letter: "e.g"), numbers, dashes,
+# ellipses, any other character; ``findall`` returns the group, without the spaces before it.
+# Written for speed: each repeat is of a single-character class (run in C), and the leading
+# ``\s*`` skips spaces inside the match instead of failing a match at every space.
+_TOKEN = re.compile(r"\s*([^\W\d_](?:\.(?:[^\W\d_]\.)+|[\w’'\-]*(?:\.(?=[^\W\d_])[\w’'\-]*)*)"
+                    r"|\d(?:[\d,.:]*\d)?|—|–|--|\.\.\.|…|\S)")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 _DASHES = frozenset({"—", "–", "--"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one"})
@@ -87,10 +94,7 @@ class _SpeechHint:
 
     @staticmethod
     def search(text: str) -> bool:
-        for stem in _SPEECH_HINT_WORDS:
-            if stem in text:
-                return True
-        return False
+        return any(map(text.__contains__, _SPEECH_HINT_WORDS))  # the loop runs in C
 
 
 _SPEECH_HINT = _SpeechHint()
@@ -105,12 +109,43 @@ _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "agency", "organisat
 
 @dataclass(slots=True)
 class _Tok:
+    """One token. Never changed once made (not frozen only because a frozen dataclass is five
+    times slower to make): one W or P token is shared by every occurrence of its word (see
+    ``_WordTokens``), and only Q and E tokens carry real offsets."""
+
     kind: str    # Q quote, E entity, W word, P punctuation
     text: str    # folded word / punctuation
     start: int
     end: int
     ref: int = -1  # quote number or entity key
     upper: bool = False
+    ends: bool = False    # may end a sentence: ".", "!", "?", "…", or a quote ending in one
+    verb: bool = False    # a speech verb that attributes even when not next to a quote
+
+
+class _WordTokens(dict[str, _Tok]):
+    """The shared token of each word or punctuation mark as ``_TOKEN`` finds it.
+
+    Words repeat, so making one token per distinct word (instead of one per occurrence) saves
+    most of the tokenising time; ``map(tokens.__getitem__, words)`` then runs in C.
+    """
+
+    LIMIT = 200_000  # distinct words kept between paragraphs (a bound for a long-running app)
+
+    def __missing__(self, word: str) -> _Tok:
+        if word[0].isalnum():
+            folded = word.lower()
+            tok = _Tok("W", folded, -1, -1, -1, word[0].isupper(),
+                       verb=folded in lx.SPEECH_VERBS and folded not in lx.WEAK_SPEECH_VERBS)
+        else:
+            tok = _Tok("P", word, -1, -1, ends=word in _SENTENCE_END)
+        self[word] = tok
+        return tok
+
+
+_WORD_TOKENS = _WordTokens()
+_ENDS = attrgetter("ends")
+_VERB = attrgetter("verb")
 
 
 @dataclass(slots=True)
@@ -257,42 +292,83 @@ class _Discourse:
         return None
 
 
-def _tokens(paragraph: Paragraph, quote_regions: list[tuple[int, int, int]], index: EntityIndex) -> list[_Tok]:
+def _tokens(paragraph: Paragraph, quote_regions: list[tuple[int, int, int]], index: EntityIndex) -> _Tokens:
     """The paragraph as tokens: quotes and names are single tokens, words are folded."""
     text = paragraph.text
     events: list[tuple[int, int, str, int]] = [(s, e, "Q", n) for s, e, n in quote_regions]
     regions = sorted(quote_regions)
+    is_credit = index.is_credit
     for mention in index.mentions_in(paragraph.index):
-        start = mention.span.start
-        at = bisect_right(regions, (start, 1 << 62, 0)) - 1
-        if at >= 0 and regions[at][0] <= start < regions[at][1]:
+        span = mention.span
+        start = span.start
+        if regions:
+            at = bisect_right(regions, (start, 1 << 62, 0)) - 1
+            if at >= 0 and regions[at][0] <= start < regions[at][1]:
+                continue
+        if is_credit(mention.key):
             continue
-        if index.is_credit(mention.key):
-            continue
-        events.append((start, mention.span.end, "E", mention.key))
+        events.append((start, span.end, "E", mention.key))
     events.sort()
+    if len(_WORD_TOKENS) > _WORD_TOKENS.LIMIT:
+        _WORD_TOKENS.clear()
     tokens: list[_Tok] = []
+    quotes_at: list[int] = []
+    names_at: list[int] = []
     pos = 0
     for start, end, kind, ref in events:
         if start < pos:
             continue
         _words(text, pos, start, tokens)
-        tokens.append(_Tok(kind, text[start:end], start, end, ref))
+        piece = text[start:end]
+        if kind == "Q":
+            quotes_at.append(len(tokens))
+            ends = piece.rstrip("”\"’'»").endswith((".", "!", "?"))
+        else:
+            names_at.append(len(tokens))
+            ends = False
+        tokens.append(_Tok(kind, piece, start, end, ref, False, ends))
         pos = end
     _words(text, pos, len(text), tokens)
-    return tokens
+    return _Tokens(tokens, quotes_at, names_at)
+
+
+_CLOSING_MARKS = frozenset(".,;:!?")
 
 
 def _words(text: str, start: int, end: int, out: list[_Tok]) -> None:
-    """Plain words and punctuation between names and quotes (their offsets are never needed)."""
+    """Plain words and punctuation between names and quotes (shared tokens, without offsets).
+
+    The same tokens as ``_TOKEN.findall(text, start, end)`` (no token spans a space), found
+    faster: most space-separated chunks are one word, or a word and a comma or period.
+    """
+    token = _WORD_TOKENS.__getitem__
     append = out.append
-    tok = _Tok
-    for word in _TOKEN.findall(text, start, end):
-        first = word[0]
-        if first.isalnum():
-            append(tok("W", word.lower(), start, end, -1, first.isupper()))
+    for chunk in text[start:end].split():
+        if chunk.isalpha():
+            append(token(chunk))
+        elif chunk[-1] in _CLOSING_MARKS and chunk[:-1].isalpha():
+            append(token(chunk[:-1]))  # "said," -> "said" ","; "U.S." is not all letters
+            append(token(chunk[-1]))
         else:
-            append(tok("P", word, start, end))
+            out.extend(map(token, _TOKEN.findall(chunk)))
+
+
+class _Tokens:
+    """A paragraph's tokens, and the indices of its quotes, names and speech verbs: found once
+    so that each sentence takes its share by bisection instead of testing every token again."""
+
+    __slots__ = ("toks", "quotes", "names", "verbs")
+
+    def __init__(self, toks: list[_Tok], quotes: list[int], names: list[int]) -> None:
+        self.toks = toks
+        self.quotes = quotes
+        self.names = names
+        self.verbs = list(compress(range(len(toks)), map(_VERB, toks)))  # the loop runs in C
+
+
+def _between(positions: list[int], lo: int, hi: int) -> list[int]:
+    """The sorted ``positions`` in ``[lo, hi)``."""
+    return positions[bisect_left(positions, lo):bisect_left(positions, hi)]
 
 
 def _sentences(tokens: list[_Tok]) -> list[tuple[int, int]]:
@@ -300,12 +376,13 @@ def _sentences(tokens: list[_Tok]) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     first = 0
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    for i in compress(range(n), map(_ENDS, tokens)):  # only tokens that may end a sentence
+        tok = tokens[i]
         end_here = False
-        if tok.kind == "P" and tok.text in _SENTENCE_END:
+        if tok.kind == "P":
             nxt = tokens[i + 1] if i + 1 < n else None
             end_here = nxt is None or nxt.kind in ("Q", "E") or (nxt.kind == "W" and _starts_upper(nxt)) or nxt.text in ("“", '"')
-        elif tok.kind == "Q" and tok.text.rstrip("”\"’'»").endswith((".", "!", "?")):
+        else:
             nxt = tokens[i + 1] if i + 1 < n else None
             end_here = nxt is not None and (nxt.kind in ("Q", "E") or (nxt.kind == "W" and _starts_upper(nxt)))
         if end_here:
@@ -682,23 +759,25 @@ class _Attributor:
             if paragraph.kind in ("boilerplate", "credit", "contributors", "byline"):
                 continue
             regions = by_paragraph.get(paragraph.index, [])
-            if not regions and not self.index.mentions_in(paragraph.index) and not _SPEECH_HINT.search(paragraph.text):
+            speech = bool(regions) or _SPEECH_HINT.search(paragraph.text)
+            if not speech and not self.index.mentions_in(paragraph.index):
                 if paragraph.kind == "body":
                     previous, intro = None, None
                     m = _description_start(paragraph.text)
                     if m is not None:
                         self.discourse.describe(*m)
                 continue
-            if not regions and not _SPEECH_HINT.search(paragraph.text):
+            if not speech:
                 self._skim(paragraph)  # nobody speaks here: only note who is named, and how
                 if paragraph.kind == "body":
                     previous, intro = None, None
                 continue
-            toks = _tokens(paragraph, regions, self.index)
+            positions = _tokens(paragraph, regions, self.index)
+            toks = positions.toks
             sentences = _sentences(toks)
             speakers: list[int] = []
             for lo, hi in sentences:
-                self._sentence(toks, lo, hi, paragraph, speakers, previous, intro)
+                self._sentence(toks, lo, hi, paragraph, speakers, previous, intro, positions)
             if paragraph.kind != "body":
                 continue
             intro = self._intro_speaker(toks, sentences)
@@ -833,10 +912,11 @@ class _Attributor:
         return None
 
     def _sentence(self, toks: list[_Tok], lo: int, hi: int, paragraph: Paragraph,
-                  paragraph_speakers: list[int], previous: int | None, intro: int | None) -> None:
-        quote_positions = [i for i in range(lo, hi) if toks[i].kind == "Q"]
+                  paragraph_speakers: list[int], previous: int | None, intro: int | None,
+                  positions: _Tokens) -> None:
+        quote_positions = _between(positions.quotes, lo, hi)
         # Sentence subject: the first person named before any verb-like word.
-        self._note_subject(toks, lo, hi, quote_positions)
+        self._note_subject(toks, lo, hi, quote_positions, positions.names)
         previous_in_sentence: int | None = None
         for k in quote_positions:
             n = toks[k].ref
@@ -931,17 +1011,15 @@ class _Attributor:
             self.paragraph_subject = (paragraph.index, first.ref)
         # Paraphrase clauses ("Mr. Robinson said", "he added") make their subject the focus.
         if not quote_positions:
-            for v in range(lo, hi):
-                if self._is_verb(toks[v], False):
-                    who = self._subject_before(toks, v, lo)
-                    if who is None and toks[v].text in lx.INVERTED_SPEECH_VERBS:
-                        who = self._subject_after(toks, v, hi)
-                    if who is not None and who.key is not None:
-                        self.discourse.push_subject(who.key)
-                        paragraph_speakers.append(who.key)
-        for i in range(lo, hi):
-            if toks[i].kind == "E":
-                self.discourse.push_mention(toks[i].ref)
+            for v in _between(positions.verbs, lo, hi):  # the tokens _is_verb(tok, False) accepts
+                who = self._subject_before(toks, v, lo)
+                if who is None and toks[v].text in lx.INVERTED_SPEECH_VERBS:
+                    who = self._subject_after(toks, v, hi)
+                if who is not None and who.key is not None:
+                    self.discourse.push_subject(who.key)
+                    paragraph_speakers.append(who.key)
+        for i in _between(positions.names, lo, hi):
+            self.discourse.push_mention(toks[i].ref)
 
     def _attributed_later(self, n: int) -> bool:
         """Whether a later paragraph of this quotation carries its own attribution."""
@@ -970,13 +1048,18 @@ class _Attributor:
                 return self._pronoun(t.text)
         return None
 
-    def _note_subject(self, toks: list[_Tok], lo: int, hi: int, quotes: list[int]) -> None:
-        """The sentence's subject: the first person named at its start or after a comma."""
-        for i in range(lo, min(hi, lo + 40)):
+    def _note_subject(self, toks: list[_Tok], lo: int, hi: int, quotes: list[int], names: list[int]) -> None:
+        """The sentence's subject: the first person named at its start or after a comma.
+
+        Reads the first 40 tokens up to the first quote (``quotes``: the sentence's quote
+        positions); only names (``names``: the paragraph's name positions) can be the subject.
+        """
+        limit = min(hi, lo + 40)
+        if quotes and quotes[0] < limit:
+            limit = quotes[0]
+        for i in _between(names, lo, limit):
             t = toks[i]
-            if t.kind == "Q":
-                return
-            if t.kind == "E" and self.index.kind(t.ref) in ("person", "organization") and not self.index.is_credit(t.ref):
+            if self.index.kind(t.ref) in ("person", "organization") and not self.index.is_credit(t.ref):
                 prev = toks[i - 1] if i > lo else None
                 if prev is None or prev.kind == "P" or (prev.kind == "W" and (
                         prev.text in _CLAUSE_OPENERS or prev.text in lx.ROLE_NOUNS or prev.text in lx.TITLE_WORDS)):

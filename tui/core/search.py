@@ -20,7 +20,7 @@ from bisect import bisect_left
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
@@ -217,6 +217,9 @@ class SearchResult:
     entities: tuple[Hit, ...] = ()
     quotes: tuple[Hit, ...] = ()
     complete: bool = True
+    # paragraph_indices(), computed once (the search thread asks first, so the UI thread need not)
+    _indices: list[int] | None = field(default=None, compare=False, repr=False)
+    _spans: SpanList | None = field(default=None, compare=False, repr=False)
 
     @property
     def filters(self) -> bool:
@@ -224,12 +227,22 @@ class SearchResult:
         return bool(self.query.strip())
 
     def paragraph_indices(self) -> list[int]:
-        """Hit paragraphs in document order (for ArticleView.set_search)."""
-        return sorted(int(hit.key) for hit in self.paragraphs)
+        """Hit paragraphs in document order (for ArticleView.set_search). Computed once: do
+        not change the list."""
+        indices = self._indices
+        if indices is None:
+            indices = sorted(int(hit.key) for hit in self.paragraphs)
+            object.__setattr__(self, "_indices", indices)
+        return indices
 
     def paragraph_spans(self) -> SpanList:
-        """Every matched range as a Span, best paragraphs first (for ArticleView.set_search)."""
-        return SpanList(_SpansOfHits(self.paragraphs))
+        """Every matched range as a Span, best paragraphs first (for ArticleView.set_search).
+        Made once (the search thread asks first): the same object on every call."""
+        spans = self._spans
+        if spans is None:
+            spans = SpanList(_SpansOfHits(self.paragraphs))
+            object.__setattr__(self, "_spans", spans)
+        return spans
 
 
 # --------------------------------------------------------------------------------------------
@@ -436,6 +449,13 @@ class SearchIndex:
 
     CHUNK = 128  # paragraphs scanned between cancellation checks (and a pause for the UI thread)
     PARTIAL_EVERY = 4  # chunks between two partial results
+    SMALL = 500  # paragraphs: up to this a query takes well under a millisecond (see ``small``)
+
+    @property
+    def small(self) -> bool:
+        """True when any query answers faster than a thread could be started for it, so the
+        reader can search on the spot and show the results in the frame that echoes the key."""
+        return len(self._paragraphs.keys) <= self.SMALL
 
     def __init__(self, paragraphs: _ParagraphIndex, entities: Sequence[_Document],
                  quotes: Sequence[_Document]) -> None:

@@ -98,3 +98,14 @@ def test_linking_rules():
 def test_fast_wrap_matches_the_cell_by_cell_wrap(word_list, width):
     text = " ".join(word_list)
     assert wrap_offsets(text, width) == wrap_offsets_by_cells(text, width)
+
+
+def test_article_marks_are_every_span_in_reading_order_once_per_article(fixture_article):
+    from tui.app.linking import article_marks
+
+    mentions, quotes = article_marks(fixture_article)
+    expected = sorted(span for entity in fixture_article.entities for span in entity.mentions)
+    assert mentions == expected and len(mentions) > 10
+    assert quotes == sorted(span for quote in fixture_article.quotes for span in quote.spans)
+    again = article_marks(fixture_article)
+    assert again[0] is mentions  # kept: the UI thread finds them ready

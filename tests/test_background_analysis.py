@@ -57,6 +57,14 @@ def test_a_short_text_opens_complete() -> None:
     assert document.all_paragraphs() is document.article.paragraphs
 
 
+def title_column(app: App) -> int | None:
+    """Where the text pane's first line, "0 Bridge Repairs Begin", starts on screen."""
+    for strip in app.screen._compositor.render_strips():
+        if (found := strip.text.find("0 Bridge Repairs Begin")) > 0 and strip.text[found - 1] == " ":
+            return found
+    return None
+
+
 class Host(App[None]):
     CSS_PATH = str(styles_dir() / "text_view.tcss")
 
@@ -105,6 +113,9 @@ async def test_the_reader_shows_a_preview_then_the_whole_text_in_place() -> None
             await pilot.pause()
             preview = len(reader.text_view.paragraphs)
             assert preview < 3001
+            # the margin has room for the last paragraph's number from the start: no shift later
+            column = title_column(app)
+            assert column is not None
             assert f"{preview}+ paragraphs" in plain_of(reader.query_one("#header-counts"))
             reader.set_focus(reader.text_view)
             for _ in range(12):
@@ -118,6 +129,9 @@ async def test_the_reader_shows_a_preview_then_the_whole_text_in_place() -> None
             await pilot.press("G")
             await pilot.pause()
             assert reader.text_view.visible_paragraphs[-1] == 3000
+            await pilot.press("g")
+            await pilot.pause()
+            assert title_column(app) == column
     finally:
         Document.all_paragraphs = split_everything  # type: ignore[method-assign]
 

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from tui.app.display import one_line, visible
 from tui.app.documents import Document
+from tui.app.linking import article_marks
 from tui.app.reader import NARROW_BELOW, TINY_BELOW, ReaderScreen
 from tui.core.model import Article
 from tui.resources import styles_dir
@@ -140,6 +141,7 @@ class BriefingApp(App[None]):
                     from tui.core.analyse import analyse as analyser
                 article = analyser(document.source.text, document.source.source, progress)
                 index = SearchIndex.build(article)
+                article_marks(article)  # sorted here, not on the UI thread
         except Exception as error:  # the reader stays usable on the text alone
             if not worker.is_cancelled:
                 self.call_from_thread(self._analysis_failed, document, error)
@@ -169,6 +171,7 @@ class BriefingApp(App[None]):
                         entities=event.entities, quotes=event.quotes, warnings=event.warnings,
                     )
                     index = SearchIndex.build(article)
+                article_marks(article)  # sorted here, not on the UI thread
                 self.call_from_thread(self._analysis_done, document, article, index)
             elif isinstance(event, Failed):
                 self.call_from_thread(self._child_failed, document, event)

@@ -57,6 +57,12 @@ class Document:
         return self.analysed or (
             self._all_paragraphs is not None and self.article.paragraphs is self._all_paragraphs)
 
+    @property
+    def last_index_bound(self) -> int | None:
+        """While only a preview is split: a paragraph number the last one cannot exceed (one per
+        line at most), so the margin is wide enough from the start; None once complete."""
+        return None if self.complete else self.source.text.count("\n")
+
     def all_paragraphs(self) -> tuple[Paragraph, ...]:
         """Every paragraph of the text, split once (in whichever worker asks first)."""
         with self._split_lock:

@@ -4,7 +4,9 @@ test and the screen only wires them to keys."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from tui.core.model import Article, Entity, Quote, Span
@@ -87,12 +89,25 @@ def _covers(span: Span, paragraph: int, offset: int) -> bool:
     return span.paragraph == paragraph and span.start <= offset < span.end
 
 
-def all_mentions(article: Article) -> list[Span]:
-    return sorted(span for entity in article.entities for span in entity.mentions)
+_SPAN_ORDER = attrgetter("paragraph", "start", "end")  # tuples compare in C; Span.__lt__ is Python
+_MARKS: tuple[Article, list[Span], list[Span]] | None = None
+_MARKS_LOCK = threading.Lock()
 
 
-def all_quote_spans(article: Article) -> list[Span]:
-    return sorted(span for quote in article.quotes for span in quote.spans)
+def article_marks(article: Article) -> tuple[list[Span], list[Span]]:
+    """Every entity mention and every quote span, in reading order, for the text's subtle marks.
+
+    Kept for the last article: the analysis worker calls it first, so the UI thread finds the
+    ~100,000 spans of a 4 MB article already sorted (0.3 s it would otherwise block for)."""
+    global _MARKS
+    with _MARKS_LOCK:
+        if _MARKS is not None and _MARKS[0] is article:
+            return _MARKS[1], _MARKS[2]
+    mentions = sorted((span for entity in article.entities for span in entity.mentions), key=_SPAN_ORDER)
+    quotes = sorted((span for quote in article.quotes for span in quote.spans), key=_SPAN_ORDER)
+    with _MARKS_LOCK:
+        _MARKS = (article, mentions, quotes)
+    return mentions, quotes
 
 
 KIND_NAMES = {

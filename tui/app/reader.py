@@ -23,8 +23,7 @@ from tui.app.entity_list import EntityList
 from tui.app.header import ArticleHeader
 from tui.app.key_bar import KeyBar
 from tui.app.linking import (
-    all_mentions,
-    all_quote_spans,
+    article_marks,
     entity_at,
     filters_quotes,
     hits_by_key,
@@ -140,7 +139,7 @@ class ReaderScreen(Screen[None]):
         with self.prevent(Input.Changed):
             self.search_bar.input.value = ""
         document = self.document
-        self.text_view.load(document.article.paragraphs)
+        self.text_view.load(document.article.paragraphs, last_index=document.last_index_bound)
         self._refresh_all()
         if document.index is None and self._painted:
             self._build_index(document)
@@ -167,7 +166,7 @@ class ReaderScreen(Screen[None]):
     def _refresh_all(self) -> None:
         article = self.document.article
         if self.document.analysed:
-            self.text_view.set_marks(all_mentions(article), all_quote_spans(article))
+            self.text_view.set_marks(*article_marks(article))
         self._refresh_header()
         self._refresh_entities()
         self._refresh_quotes()

@@ -413,9 +413,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ---- public API ------------------------------------------------------------------------
 
-    def load(self, paragraphs: Sequence[Paragraph]) -> None:
-        """Show these paragraphs (replaces any previous article) from the top."""
-        self._set_paragraphs(paragraphs)
+    def load(self, paragraphs: Sequence[Paragraph], *, last_index: int | None = None) -> None:
+        """Show these paragraphs (replaces any previous article) from the top. ``last_index``:
+        the highest paragraph number to make room for in the margin, when only the first
+        paragraphs are given yet (so the text does not shift when the rest arrives)."""
+        self._set_paragraphs(paragraphs, last_index)
         self._relayout(anchor=None)
         self.scroll_to(y=0, animate=False, immediate=True)
 
@@ -674,7 +676,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ---- layout ----------------------------------------------------------------------------
 
-    def _set_paragraphs(self, paragraphs: Sequence[Paragraph]) -> None:
+    def _set_paragraphs(self, paragraphs: Sequence[Paragraph], last_index: int | None = None) -> None:
         self._paragraphs = tuple(paragraphs)
         self._texts = [p.text for p in self._paragraphs]
         self._kinds = [p.kind for p in self._paragraphs]
@@ -687,6 +689,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         self._layout = WrappedLayout(self._texts, [], 0, self._wrapped)
         self._gutter = len(str(max((p.index for p in self._paragraphs), default=0))) + 1
+        if last_index is not None:
+            self._gutter = max(self._gutter, len(str(last_index)) + 1)
 
     def _indices_are_positions(self) -> bool:
         """True if every paragraph's index is its position (as loaded), for these paragraphs."""

@@ -14,6 +14,7 @@ Where ``os.fork`` is missing or fails, ``start`` returns None and the caller ana
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -179,6 +180,8 @@ def _child_main(texts: Sequence[tuple[str, str]], write_fd: int) -> None:
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        # a short-lived process building acyclic data: the cyclic collector only costs time here
+        gc.disable()
         _run_child(texts, _Writer(write_fd))
     except BaseException:  # noqa: BLE001 - the reader learns of it from the missing result
         status = 1

@@ -224,9 +224,12 @@ class Terminal:
                               capture_output=True, text=True).stdout
 
     def pid(self) -> int | None:
-        out = subprocess.run(["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
-                             capture_output=True, text=True).stdout.strip()
-        return int(out) if out.isdigit() else None
+        """The program's pid (asked of tmux once: every tmux client costs the app CPU)."""
+        if getattr(self, "_pid", None) is None:
+            out = subprocess.run(["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+                                 capture_output=True, text=True).stdout.strip()
+            self._pid = int(out) if out.isdigit() else None
+        return self._pid
 
     def send(self, keys: str, literal: bool = False) -> float:
         """Send keys; returns the time just before sending."""

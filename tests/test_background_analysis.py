@@ -260,3 +260,16 @@ def test_a_forked_child_analyses_exactly_as_the_engine_does_and_ends() -> None:
     assert report["child_gone"]
     assert report["stopped_events"] == []
     assert report["stopped_gone"]
+
+
+def test_the_reader_process_runs_full_collections_rarely() -> None:
+    import gc
+
+    from tui.core.gc_pause import FULL_COLLECTION_EVERY, spare_full_collections
+
+    before = gc.get_threshold()
+    try:
+        spare_full_collections()
+        assert gc.get_threshold() == (before[0], before[1], FULL_COLLECTION_EVERY)
+    finally:
+        gc.set_threshold(*before)

@@ -297,6 +297,8 @@ def fake_app(monkeypatch):
     monkeypatch.setitem(sys.modules, "tui.app.app", module)
     # no child process from pytest's own (forking a threaded process is unsafe)
     monkeypatch.setattr(cli, "_start_analysis", lambda loaded: FakeChild(loaded))
+    # and pytest's own collector left as it is
+    monkeypatch.setattr("tui.core.gc_pause.spare_full_collections", lambda: None)
     FakeApp.started = []
     return FakeApp
 

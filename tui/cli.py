@@ -155,6 +155,9 @@ def _open_reader(sources: Sequence[str]) -> int:
     forked = _start_analysis(loaded)
     from tui.app.app import BriefingApp  # only now: --export never pays for Textual
 
+    from tui.core.gc_pause import spare_full_collections
+
+    spare_full_collections()  # no 100 ms pause of the collector under a typed key
     try:
         app = BriefingApp(loaded, forked=forked)
         app.run()

@@ -50,3 +50,16 @@ def paused_gc(freeze: bool = False) -> Iterator[None]:
                     gc.freeze()
                 if _GC_WAS_ENABLED:
                     gc.enable()
+
+
+FULL_COLLECTION_EVERY = 1000  # younger collections between two full ones (Python's default: 10)
+
+
+def spare_full_collections() -> None:
+    """For an interactive process: full collections only a hundredth as often.
+
+    Measured typing 19 keys into the reader on a 4 MB article: six full collections of 50-100 ms
+    each, on whichever thread allocated, the UI's included: a typed key waited for them. Young
+    collections still free short-lived cycles at once; the few that live longer wait more."""
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)

@@ -188,6 +188,16 @@ async def test_the_child_dying_hands_the_article_to_a_thread() -> None:
         assert app.reader.document.failed is None
 
 
+async def test_a_broken_message_from_the_child_hands_the_article_to_a_thread() -> None:
+    child = FakeChild([Finished(0, "Title", ("not an entity",), (), ())])  # type: ignore[arg-type]
+    app = make_app()
+    app._forked, app._in_child = child, set(app.documents)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.reader.document.analysed, "the analysis")
+        await settle(app, pilot)
+        assert len(app.reader.quote_list.quotes) == 8
+
+
 async def test_the_engine_failing_in_the_child_says_why() -> None:
     child = FakeChild([Failed(0, "ValueError: no paragraphs")])
     app = make_app(analyser=refusing_analyser)

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from tui.app.display import one_line, visible
 from tui.app.documents import Document
@@ -153,11 +153,21 @@ class BriefingApp(App[None]):
     def _receive(self, forked: ForkedAnalysis) -> None:
         """Turn the child process's events into progress and finished articles (with their
         search index, built here); if the child dies, the analysis thread takes over."""
+        from tui.core.forked_analysis import Failed
+
+        worker = get_current_worker()
+        try:
+            self._take_child_events(forked, worker)
+        except Exception as error:  # whatever is left is analysed in a thread of the reader
+            failure = Failed(-1, f"{type(error).__name__}: {error}", crashed=True)
+            for document in list(self._in_child):
+                self.call_from_thread(self._child_failed, document, failure)
+
+    def _take_child_events(self, forked: ForkedAnalysis, worker: Worker[None]) -> None:
         from tui.core.forked_analysis import Failed, Finished
         from tui.core.gc_pause import paused_gc
         from tui.core.search import SearchIndex
 
-        worker = get_current_worker()
         shown = [0.0] * len(self.documents)  # when each document's progress was last shown
         for event in forked.events():
             if worker.is_cancelled:

@@ -61,7 +61,8 @@ class Document:
     def last_index_bound(self) -> int | None:
         """While only a preview is split: a paragraph number the last one cannot exceed (one per
         line at most), so the margin is wide enough from the start; None once complete."""
-        return None if self.complete else self.source.text.count("\n")
+        text = self.source.text
+        return None if self.complete else text.count("\n") + text.count("\r")
 
     def all_paragraphs(self) -> tuple[Paragraph, ...]:
         """Every paragraph of the text, split once (in whichever worker asks first)."""

@@ -132,11 +132,12 @@ def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
 # -- helpers for the Pilot tests (tests/test_app_*.py) -----------------------------------------
 
 
-def make_app(*sources: SourceText, analyser: Callable[..., Article] = fixture_analyser):
-    """The reader on the hand-built article (or the given sources) with the stand-in engine."""
+def make_app(*sources: SourceText, analyser: Callable[..., Article] = fixture_analyser, forked=None):
+    """The reader on the hand-built article (or the given sources) with the stand-in engine;
+    ``forked`` stands in for the analysis child process."""
     from tui.app.app import BriefingApp
 
-    return BriefingApp(list(sources) or [fixture_source()], analyser=analyser)
+    return BriefingApp(list(sources) or [fixture_source()], analyser=analyser, forked=forked)
 
 
 async def settle(app, pilot) -> None:

@@ -163,8 +163,7 @@ async def test_the_childs_article_fills_the_panes() -> None:
         Progress(0, "entities", 0.5),
         Finished(0, article.title, article.entities, article.quotes, ()),
     ])
-    app = make_app(analyser=refusing_analyser)
-    app._forked, app._in_child = child, set(app.documents)  # as BriefingApp(..., forked=child)
+    app = make_app(analyser=refusing_analyser, forked=child)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.reader.document.analysed, "the analysis")
         await settle(app, pilot)
@@ -179,8 +178,7 @@ async def test_the_childs_article_fills_the_panes() -> None:
 
 async def test_the_child_dying_hands_the_article_to_a_thread() -> None:
     child = FakeChild([Failed(0, "the analysis process ended unexpectedly", crashed=True)])
-    app = make_app()
-    app._forked, app._in_child = child, set(app.documents)
+    app = make_app(forked=child)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.reader.document.analysed, "the analysis")
         await settle(app, pilot)
@@ -190,8 +188,7 @@ async def test_the_child_dying_hands_the_article_to_a_thread() -> None:
 
 async def test_a_broken_message_from_the_child_hands_the_article_to_a_thread() -> None:
     child = FakeChild([Finished(0, "Title", ("not an entity",), (), ())])  # type: ignore[arg-type]
-    app = make_app()
-    app._forked, app._in_child = child, set(app.documents)
+    app = make_app(forked=child)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.reader.document.analysed, "the analysis")
         await settle(app, pilot)
@@ -200,8 +197,7 @@ async def test_a_broken_message_from_the_child_hands_the_article_to_a_thread() -
 
 async def test_the_engine_failing_in_the_child_says_why() -> None:
     child = FakeChild([Failed(0, "ValueError: no paragraphs")])
-    app = make_app(analyser=refusing_analyser)
-    app._forked, app._in_child = child, set(app.documents)
+    app = make_app(analyser=refusing_analyser, forked=child)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.reader.document.failed, "the failure")
         await settle(app, pilot)

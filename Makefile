@@ -14,8 +14,13 @@ $(BIN)/python:
 		&& $(PYTHON) -m pip --python $(BIN)/python install --quiet pip; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The package is byte-compiled at install: an editable install is not, and where
+# PYTHONDONTWRITEBYTECODE is set every launch would compile it again (~50 ms before the first
+# paint). A stale .pyc is harmless: Python checks it against the source's mtime and size and
+# compiles the source instead (and writes a new one unless PYTHONDONTWRITEBYTECODE is set).
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q tui
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from conftest import make_app, plain_of, settle, text_focus_index, text_highlight
 
 from tui.app.entity_list import EntityList
+from tui.app.header import ArticleHeader
 from tui.app.help_screen import HelpScreen
 from tui.app.quote_list import QuoteList
 from tui.app.reader import ReaderScreen
@@ -33,7 +34,7 @@ async def test_opens_with_text_focused_and_everything_listed():
         # people first (speakers by number of quotes), credits last
         assert entities.entity_ids[:3] == ["p-karim", "p-okafor", "p-reyes"]
         assert entities.entity_ids[-1] == "p-berg"
-        header = plain_of(app.screen.query_one("#header-title")) + plain_of(app.screen.query_one("#header-counts"))
+        header = app.screen.query_one(ArticleHeader).text
         assert "Harbour Council Votes to Close the Old Ferry Pier" in header
         assert "4 people · 8 quotes · 11 paragraphs" in header
 

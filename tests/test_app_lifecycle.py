@@ -13,7 +13,6 @@ from conftest import (
     fixture_source,
     make_app,
     palette_offers,
-    plain_of,
     settle,
     wait_for,
 )
@@ -24,10 +23,10 @@ from tui.core.model import Article
 
 
 def header_text(app) -> str:
-    return " ".join(
-        plain_of(app.reader.query_one(selector))
-        for selector in ("#header-title", "#header-position", "#header-source", "#header-counts", "#header-warnings")
-    )
+    """Everything the header says (title, position, source, counts, warnings), uncut."""
+    from tui.app.header import ArticleHeader
+
+    return app.reader.query_one(ArticleHeader).text
 
 
 async def test_text_is_readable_while_the_analysis_runs():
@@ -55,6 +54,34 @@ async def test_text_is_readable_while_the_analysis_runs():
         await settle(app, pilot)
         assert "4 people · 8 quotes · 11 paragraphs" in header_text(app)
         assert len(reader.quote_list.quotes) == 8
+
+
+async def test_an_analysis_that_ends_while_the_user_types_waits_for_a_pause(monkeypatch):
+    """Filling the panes with a long article's results takes the UI thread ~0.1 s: it waits
+    until the keys stop, so it never delays the echo of one; then everything is shown."""
+    from tui.app import pacing
+
+    monkeypatch.setattr(pacing, "TYPING_PAUSE", 0.3)
+    release = threading.Event()
+
+    def slow_analyser(text: str, source: str, progress) -> Article:
+        release.wait(10)
+        return fixture_analyser(text, source)
+
+    app = make_app(analyser=slow_analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", "p")
+        release.set()
+        for _ in range(5):  # typing on, a key every 0.1 s
+            await pilot.press("i")
+            await pilot.pause(0.1)
+            assert not app.reader.document.analysed
+            assert "analysing" in header_text(app)
+        await wait_for(pilot, lambda: app.reader.document.analysed, "the analysis shown after the pause")
+        await settle(app, pilot)
+        assert "4 people · 8 quotes · 11 paragraphs" in header_text(app)
+        assert len(app.reader.quote_list.quotes) == 0  # the query "piiiii" matches no quote
 
 
 async def test_a_failed_analysis_leaves_the_text_and_says_why():

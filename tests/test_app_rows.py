@@ -109,3 +109,36 @@ def test_article_marks_are_every_span_in_reading_order_once_per_article(fixture_
     assert quotes == sorted(span for quote in fixture_article.quotes for span in quote.spans)
     again = article_marks(fixture_article)
     assert again[0] is mentions  # kept: the UI thread finds them ready
+
+
+def _cells(strip) -> list[tuple[str, str]]:
+    """A strip as (character, style) per cell, meta left out: what a terminal shows."""
+    return [(char, str(segment.style)) for segment in strip for char in segment.text]
+
+
+async def test_rows_drawn_directly_look_exactly_as_textual_would_draw_them():
+    """RowList draws its rows itself (fast); every cell must match OptionList's own drawing,
+    for plain rows, the cursor row, headings and rows with search highlights, and a click on
+    any cell of a row must still say which option it is."""
+    from conftest import make_app, settle
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for query in ("", "reyes", "plank"):
+            if query:
+                await pilot.press("escape", "slash", *query)
+                await settle(app, pilot)
+            for rows in (app.reader.entity_list, app.reader.quote_list):
+                for state in ("", "option-list--option-highlighted"):
+                    names = ("option-list--option", state) if state else ("option-list--option",)
+                    style = rows.get_visual_style(*names)
+                    for index, option in enumerate(rows.options):
+                        rows._option_render_cache.clear()  # both draw into the same cache
+                        ours = rows._get_option_render(option, style)
+                        rows._option_render_cache.clear()
+                        theirs = OptionList._get_option_render(rows, option, style)
+                        assert [_cells(s) for s in ours] == [_cells(s) for s in theirs], (query, option.id)
+                        assert all(segment.style.meta["option"] == index
+                                   for strip in ours for segment in strip if not option._divider)

@@ -207,7 +207,7 @@ def make_long_app():
 
 
 async def test_a_long_quote_list_comes_first_in_part_then_whole():
-    from tui.app.quote_list import FIRST_ROWS
+    from tui.app.row_list import FIRST_ROWS
 
     app = make_long_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -323,3 +323,115 @@ async def test_search_results_wait_for_the_echo_of_the_key():
         assert app.reader.search_result.query == "pier"  # and the search itself ran after it
         bar.after_echo(lambda: ran.append("second"))  # nothing waiting to be shown: at once
         assert ran == ["first", "second"]
+
+
+async def test_the_status_keeps_its_width_while_typing_and_lets_go_when_cleared():
+    """A shorter count while typing does not shrink the status (no layout pass of the whole
+    screen for it); Esc gives the room back."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        status = app.reader.query_one("#search-status")
+        await type_query(app, pilot, "harbour")
+        wide = status.size.width
+        assert wide >= len(plain_of(status))
+        await pilot.press("space", "t")  # nothing matches both words: a shorter status
+        await settle(app, pilot)
+        assert plain_of(status) == "0/11 paragraphs · 0 quotes · 0 people"
+        assert status.size.width == wide
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert plain_of(status) == ""
+        assert status.size.width == 0
+
+
+LONG_PEOPLE = 240
+
+
+def many_people_analyser(text: str, source: str = "-", progress=None):
+    """One person named in each paragraph ("Person Number N"), for the long-sidebar tests."""
+    from tui.core.model import Article, Entity, Paragraph, Span
+    from tui.core.structure import split_paragraphs
+
+    paragraphs = tuple(Paragraph(p.index, "body", p.text) for p in split_paragraphs(text))
+    people = tuple(Entity(f"p-{p.index}", "person", p.text.split(" said")[0], (), None,
+                          (Span(p.index, 0, p.text.index(" said")),)) for p in paragraphs)
+    return Article(source, paragraphs[0].text, paragraphs, people, ())
+
+
+async def test_a_long_sidebar_comes_first_in_part_and_any_row_can_be_reached_at_once():
+    """Thousands of entities at 4 MB: the sidebar lists the first rows at once and the rest
+    when typing pauses; the cursor, G and the list of ids never wait for the rest."""
+    from tui.app.row_list import FIRST_ROWS
+    from tui.core.loader import SourceText
+    from tui.core.search import Hit
+
+    text = "\n\n".join(f"Person Number{n} said the ferry was late." for n in range(LONG_PEOPLE))
+    app = make_app(SourceText("people.txt", text + "\n"), analyser=many_people_analyser)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        sidebar = app.reader.entity_list
+        await wait_for(pilot, lambda: sidebar.option_count == LONG_PEOPLE + 1, "every row (and the heading)")
+        people = app.reader.document.article.entities
+        # a search hitting every person (the cursor's, the first, stays on top)
+        hits = {person.id: Hit(person.id, float(LONG_PEOPLE - n), ()) for n, person in enumerate(people)}
+        sidebar.show(app.reader.document.article, hits=hits)
+        assert FIRST_ROWS <= sidebar.option_count < LONG_PEOPLE  # the first rows, not all
+        assert sidebar.entity_ids == [person.id for person in people]
+        assert sidebar.highlighted_entity_id == people[0].id
+        assert sidebar.move_to(people[-1].id)  # the last row, not added yet: added for the cursor
+        assert sidebar.highlighted_entity_id == people[-1].id
+        assert sidebar.option_count == LONG_PEOPLE + 1
+        sidebar.move_to(people[0].id)
+        sidebar.show(app.reader.document.article, hits=dict(hits, **{people[1].id: Hit(people[1].id, 0.5, ())}))
+        assert FIRST_ROWS <= sidebar.option_count < LONG_PEOPLE
+        sidebar.focus()
+        await pilot.press("G")
+        assert sidebar.highlighted_entity_id == people[1].id  # scored lowest: now the last row
+        assert sidebar.option_count == LONG_PEOPLE + 1
+        await pilot.pause(0.3)  # a slice scheduled before G adds nothing twice
+        assert [o.id for o in sidebar.options][1:] == sidebar.entity_ids
+
+
+async def test_a_heavy_result_waits_until_typing_pauses(monkeypatch):
+    """Thousands of rows take the UI thread ~100 ms to show: while keys keep coming such a
+    result is held back (the next key replaces it), and it is shown once typing pauses."""
+    from tui.app import pacing
+    from tui.app import reader as reader_module
+    from tui.core.search import SearchIndex
+
+    monkeypatch.setattr(reader_module, "HEAVY_RESULT", 10)
+    monkeypatch.setattr(pacing, "TYPING_PAUSE", 0.6)
+    monkeypatch.setattr(SearchIndex, "SMALL", 10)  # searched in a worker, as a long text is
+    app = make_long_app()  # 260 paragraphs
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        await pilot.press("slash", *"pier")
+        await pilot.pause(0.2)
+        shown = reader.search_result.query if reader.search_result else None
+        assert shown != "pier"  # typing has not paused long enough yet ("p" matched nothing)
+        await wait_for(pilot, lambda: reader.search_result and reader.search_result.query == "pier",
+                       "the held-back result")
+        assert len(reader.quote_list.quotes) == LONG_QUOTES
+        await pilot.press(*" remark 7")  # a light result: shown at once, no wait
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert [q.id for q in reader.quote_list.quotes] == ["q7"]
+
+
+async def test_the_rest_of_a_long_list_waits_while_keys_are_typed(monkeypatch):
+    from tui.app import pacing
+
+    monkeypatch.setattr(pacing, "TYPING_PAUSE", 0.3)
+    app = make_long_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        quotes = app.reader.quote_list
+        await type_query(app, pilot, "remark")
+        assert quotes.option_count < LONG_QUOTES
+        for _ in range(6):  # the user typing on, a key every 0.1 s (what each keystroke reports)
+            pacing.typed()
+            await pilot.pause(0.1)
+            assert quotes.option_count < LONG_QUOTES
+        await wait_for(pilot, lambda: quotes.option_count == LONG_QUOTES, "the rest once typing paused")

@@ -11,10 +11,11 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from conftest import build_fixture_article, fixture_analyser, fixture_source, make_app, plain_of, settle, wait_for
+from conftest import build_fixture_article, fixture_analyser, fixture_source, make_app, settle, wait_for
 from textual.app import App, ComposeResult
 
 from tui.app.documents import PREVIEW_CHARS, Document
+from tui.app.header import ArticleHeader
 from tui.app.text_view import ArticleView
 from tui.core.forked_analysis import Failed, Finished, Progress
 from tui.core.loader import SourceText
@@ -116,7 +117,7 @@ async def test_the_reader_shows_a_preview_then_the_whole_text_in_place() -> None
             # the margin has room for the last paragraph's number from the start: no shift later
             column = title_column(app)
             assert column is not None
-            assert f"{preview}+ paragraphs" in plain_of(reader.query_one("#header-counts"))
+            assert f"{preview}+ paragraphs" in reader.query_one(ArticleHeader).counts_part.plain
             reader.set_focus(reader.text_view)
             for _ in range(12):
                 await pilot.press("j")
@@ -125,7 +126,7 @@ async def test_the_reader_shows_a_preview_then_the_whole_text_in_place() -> None
             await wait_for(pilot, lambda: len(reader.text_view.paragraphs) == 3001, "the whole text")
             await settle(app, pilot)
             assert reader.text_view.top_paragraph == top
-            assert "3001 paragraphs" in plain_of(reader.query_one("#header-counts"))
+            assert "3001 paragraphs" in reader.query_one(ArticleHeader).counts_part.plain
             await pilot.press("G")
             await pilot.pause()
             assert reader.text_view.visible_paragraphs[-1] == 3000
@@ -170,7 +171,7 @@ async def test_the_childs_article_fills_the_panes() -> None:
         reader = app.reader
         assert [q.id for q in reader.quote_list.quotes] == [q.id for q in article.quotes]
         assert set(reader.entity_list.entity_ids) == {e.id for e in article.entities}
-        assert "4 people · 8 quotes · 11 paragraphs" in plain_of(reader.query_one("#header-counts"))
+        assert "4 people · 8 quotes · 11 paragraphs" in reader.query_one(ArticleHeader).counts_part.plain
         assert reader.document.index is not None
         assert reader.document.index.search("okafor").entities
     assert child.stopped
@@ -201,7 +202,7 @@ async def test_the_engine_failing_in_the_child_says_why() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.reader.document.failed, "the failure")
         await settle(app, pilot)
-        assert "no paragraphs" in plain_of(app.reader.query_one("#header-counts"))
+        assert "no paragraphs" in app.reader.query_one(ArticleHeader).counts_part.plain
         assert app.reader.text_view.visible_paragraphs[:3] == [0, 1, 2]
 
 

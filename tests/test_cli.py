@@ -400,3 +400,24 @@ def test_reader_from_a_pipe_still_takes_keys_from_the_terminal(tmp_path):
     assert b"Piped Headline Here" in seen
     assert b"Traceback" not in seen
     assert exit_code == 0
+
+
+def test_paths_alone_open_the_reader_without_building_the_parser(tmp_path, fake_app, monkeypatch):
+    def no_parser():
+        raise AssertionError("argparse is for options and errors, not for a plain launch")
+
+    monkeypatch.setattr(cli, "build_parser", no_parser)
+    article = _write(tmp_path, "a.txt", ARTICLE.encode())
+    assert cli.main([article]) == 0
+    assert cli.main([]) == 0
+    assert [[d.source for d in app.documents] for app in fake_app.started] == [[article], [str(default_article())]]
+
+
+def test_options_and_a_second_stdin_still_go_through_the_parser(fake_app, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["-", "-"])
+    assert exit_.value.code == 2
+    assert "standard input ('-') can be given only once" in capsys.readouterr().err
+    assert cli.main(["--", "--export"]) == 2  # after '--' everything is a path: not found
+    assert "--export: no such file" in capsys.readouterr().err
+    assert fake_app.started == []

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
-from tui.app.text_view import ArticleView, wrap_ranges
+from tui.app.text_view import ArticleView, WrappedLayout, wrap_ranges
 from tui.core.model import Paragraph, Span
 from tui.resources import styles_dir
 
@@ -475,3 +475,28 @@ async def test_background_wrap_waits_while_paused_and_resumes() -> None:
                 break
             await pilot.pause(0.02)
         assert view.layout_complete
+
+
+def test_a_layout_over_wrapped_paragraphs_is_complete_at_once():
+    """Once the background wrap has done every paragraph, a new layout (a search keystroke
+    over 17,000 paragraphs) knows it is exact without walking its rows; until then it is not."""
+    texts = ["one two three four five six"] * 6
+    wrapped = {position: wrap_ranges(text, 10) for position, text in enumerate(texts)}
+    layout = WrappedLayout(texts, [0, 2, 5], 10, wrapped)
+    assert layout._cursor == 3
+    assert layout.complete
+    assert layout.total == 3 * 3 + 2  # three lines each, a blank line between rows
+    unfinished = WrappedLayout(texts, [0, 2, 5], 10, {0: wrapped[0]})
+    assert unfinished._cursor == 0
+    assert not unfinished.complete
+
+
+async def test_the_text_is_in_the_first_frame_even_before_the_resize_event(monkeypatch) -> None:
+    """load() runs before the pane has a width; the Resize that lays the text out comes after
+    the first frame. The frame itself lays the text out, so it never shows an empty pane."""
+    monkeypatch.setattr(ArticleView, "on_resize", lambda self, event: None)
+    app = Host(SAMPLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "0 Ministers Meet Over Border Policy" in screen_text(app)
+        assert app.query_one(ArticleView).visible_paragraphs == [0, 1, 2, 3, 4, 6]

@@ -2,22 +2,24 @@
 
 Exit status: 0 success, 2 bad input or usage (one line on stderr, no traceback), 130 after
 Ctrl-C, 141 when the reader of our standard output went away (``| head``).
+
+Only what opening the reader needs is imported before its first paint: argparse (for options
+and --help) and the export formats (json, csv) load when they are used.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.core.export import FORMATS, OutputError, render, write_atomic
 from tui.core.loader import STDIN, InputError, SourceText, display_name, load
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.core.forked_analysis import ForkedAnalysis
 
 PROG = "briefing-tui"
@@ -28,6 +30,10 @@ EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from tui.core.export import FORMATS
+
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="A terminal reader for news articles: who is quoted, what each person said, "
@@ -46,13 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        return _run(build_parser(), list(sys.argv[1:] if argv is None else argv))
+        return _run(list(sys.argv[1:] if argv is None else argv))
     except KeyboardInterrupt:
         _say("interrupted")
         return EXIT_INTERRUPTED
 
 
-def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
+def _only_paths(argv: list[str]) -> bool:
+    """Nothing but paths (and '-'): what argparse would make of them is the list itself."""
+    return all(arg == STDIN or not arg.startswith("-") for arg in argv)
+
+
+def _run(argv: list[str]) -> int:
+    if _only_paths(argv) and argv.count(STDIN) <= 1:  # the usual launch: no argparse to import
+        return _open_reader(argv or [_default_article()])
+    parser = build_parser()
     args = parser.parse_args(argv)
     if args.output is not None and args.export is None:
         parser.error("-o/--output needs --export")
@@ -86,7 +100,10 @@ def _load_all(sources: Sequence[str]) -> list[SourceText] | None:
 
 
 def _export(sources: Sequence[str], fmt: str, output: str | None) -> int:
+    from dataclasses import replace
+
     from tui.core.analyse import analyse
+    from tui.core.export import OutputError, render, write_atomic
 
     loaded = _load_all(sources)
     if loaded is None:

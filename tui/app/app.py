@@ -18,7 +18,9 @@ from textual.worker import Worker, get_current_worker
 
 from tui.app.display import one_line, visible
 from tui.app.documents import Document
+from tui.app.entity_list import ordered_entities, quote_counts_by_speaker
 from tui.app.linking import article_marks
+from tui.app.pacing import when_typing_pauses
 from tui.app.reader import NARROW_BELOW, TINY_BELOW, ReaderScreen
 from tui.core.model import Article
 from tui.resources import styles_dir
@@ -39,6 +41,14 @@ def _briefing_commands() -> type:
     return BriefingCommands
 
 
+def prepare_display(article: Article) -> None:
+    """Sort what the panes show (marks in the text, the sidebar's order) in the worker that made
+    the article: at 4 MB that is ~0.3 s the UI thread would otherwise stall for."""
+    article_marks(article)
+    ordered_entities(article)
+    quote_counts_by_speaker(article)
+
+
 PROGRESS_EVERY = 0.5  # seconds between progress updates (each re-lays out the screen)
 
 
@@ -52,6 +62,10 @@ class BriefingApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
+    # the reader starts in the text pane: focused there at once, not the first focusable pane
+    # first and then moved (one focus, blur and restyle fewer before the first paint); screens
+    # of our own that want the first focusable widget say so (HelpScreen)
+    AUTO_FOCUS = "#text"
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_BELOW, "-narrow"), (NARROW_BELOW, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (12, "-tall")]
 
@@ -72,7 +86,17 @@ class BriefingApp(App[None]):
         self._in_child: set[Document] = set(self.documents) if forked is not None else set()
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.documents)
+        screen = ReaderScreen(self.documents)
+        # The breakpoint classes (-wide/-narrow/-tiny, -tall/-short) from the start, for the
+        # terminal's size now: Textual adds them on the screen's first Resize, after the first
+        # frame, and then restyles, lays out and draws the whole screen once more.
+        width, height = self.size
+        for dimension, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS), (height, self.VERTICAL_BREAKPOINTS)):
+            for threshold, name in sorted(breakpoints, reverse=True):
+                if dimension >= threshold:
+                    screen.add_class(name)
+                    break
+        return screen
 
     @property
     def reader(self) -> ReaderScreen:
@@ -91,7 +115,7 @@ class BriefingApp(App[None]):
         # the text is on screen, so the first paint never waits for them.
         self.reader.call_after_refresh(self._analyse_next)
         if self._forked is not None:
-            self.reader.call_after_refresh(self._receive, self._forked)
+            self.reader.call_after_refresh(self._follow_child, self._forked)
 
     def on_unmount(self) -> None:
         if self._forked is not None:
@@ -141,13 +165,20 @@ class BriefingApp(App[None]):
                     from tui.core.analyse import analyse as analyser
                 article = analyser(document.source.text, document.source.source, progress)
                 index = SearchIndex.build(article)
-                article_marks(article)  # sorted here, not on the UI thread
+                prepare_display(article)
         except Exception as error:  # the reader stays usable on the text alone
             if not worker.is_cancelled:
                 self.call_from_thread(self._analysis_failed, document, error)
             return
         if not worker.is_cancelled:
             self.call_from_thread(self._analysis_done, document, article, index)
+
+    def _follow_child(self, forked: ForkedAnalysis) -> None:
+        """Take the child's results as they come. The text view's background wrap (only the
+        scrollbar's accuracy) waits until it is done: measured at 4 MB, the reader's work on
+        the other core slowed the child's analysis."""
+        self.reader.text_view.pause_background_wrap(True)
+        self._receive(forked)
 
     @work(thread=True, group="analysis-child", exit_on_error=False)
     def _receive(self, forked: ForkedAnalysis) -> None:
@@ -181,7 +212,7 @@ class BriefingApp(App[None]):
                         entities=event.entities, quotes=event.quotes, warnings=event.warnings,
                     )
                     index = SearchIndex.build(article)
-                article_marks(article)  # sorted here, not on the UI thread
+                prepare_display(article)
                 self.call_from_thread(self._analysis_done, document, article, index)
             elif isinstance(event, Failed):
                 self.call_from_thread(self._child_failed, document, event)
@@ -215,6 +246,11 @@ class BriefingApp(App[None]):
         self.reader.document_changed(document)
 
     def _analysis_done(self, document: Document, article: Article, index: object) -> None:
+        """Show the finished analysis once typing pauses: filling the panes with a long
+        article's thousands of entities and quotes takes the UI thread ~0.1 s."""
+        when_typing_pauses(self, lambda: self._show_analysis(document, article, index))
+
+    def _show_analysis(self, document: Document, article: Article, index: object) -> None:
         document.article = article
         document.index = index  # type: ignore[assignment]
         document.analysed = True
@@ -222,15 +258,20 @@ class BriefingApp(App[None]):
             self._in_child.discard(document)
         else:
             self._analysing = None
-            self.reader.text_view.pause_background_wrap(False)
+        self._resume_background_wrap()
         self.reader.document_changed(document)
         self._analyse_next()
+
+    def _resume_background_wrap(self) -> None:
+        """Once no analysis runs (in a thread or the child), the text view's wrap goes on."""
+        if self._analysing is None and not self._in_child:
+            self.reader.text_view.pause_background_wrap(False)
 
     def _analysis_failed(self, document: Document, error: Exception, *, in_thread: bool = True) -> None:
         document.failed = f"{type(error).__name__}: {error}" if in_thread else str(error)
         if in_thread:
             self._analysing = None
-            self.reader.text_view.pause_background_wrap(False)
+        self._resume_background_wrap()
         self.reader.document_changed(document)
         self.notify(
             visible(one_line(document.failed)), title="Analysis failed",

@@ -12,15 +12,14 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
-from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Region
-from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.display import one_line, stylize_spans, visible
+from tui.app.linking import per_article
+from tui.app.row_list import RowList
 from tui.app.rows import LazyRow, fit
 from tui.core.model import Article, Entity
 
@@ -55,6 +54,7 @@ def list_bindings(prefix: str, enter: str) -> list[BindingType]:
     ]
 
 
+@per_article
 def ordered_entities(article: Article) -> list[tuple[str, list[Entity]]]:
     """Entities grouped for the sidebar: speakers first, then by mentions, then by first mention."""
     quote_counts = quote_counts_by_speaker(article)
@@ -74,6 +74,7 @@ def ordered_entities(article: Article) -> list[tuple[str, list[Entity]]]:
     return groups
 
 
+@per_article
 def quote_counts_by_speaker(article: Article) -> dict[str, int]:
     counts: dict[str, int] = {}
     for quote in article.quotes:
@@ -112,8 +113,10 @@ def entity_row(
     return line
 
 
-class EntityList(OptionList):
+class EntityList(RowList):
     """People, organisations, places and groups; Enter chooses one (filters quotes, highlights mentions)."""
+
+    FALLBACK_WIDTH = 28
 
     BINDINGS: ClassVar[list[BindingType]] = list_bindings("entities", "Choose")
 
@@ -122,7 +125,6 @@ class EntityList(OptionList):
         self._article: Article | None = None
         self._hits: Mapping[str, Hit] | None = None
         self._chosen: str | None = None
-        self._width = 0
         self._placeholder = "Finding people…"
         self._quote_counts: dict[str, int] = {}
         # per article (kept while the same Article object is shown): the groups in sidebar order
@@ -131,6 +133,9 @@ class EntityList(OptionList):
         self._place: dict[str, tuple[int, int]] = {}  # entity id -> (group number, rank in group)
         # what the options now on screen were built from: the same again costs nothing
         self._shown_key: tuple[object, ...] | None = None
+        # the rows listed (a group's heading and size, or an entity) and each entity's row number
+        self._rows: list[tuple[str, int] | Entity] = []
+        self._row_of: dict[str, int] = {}
         # entity id -> (what its row was built from, the Option): rows are reused while their
         # width, counts, choice and match spans stay the same (e.g. clearing a search)
         self._row_options: dict[str, tuple[tuple[object, ...], Option]] = {}
@@ -175,10 +180,9 @@ class EntityList(OptionList):
 
     def move_to(self, entity_id: str | None) -> bool:
         """Put the cursor on ``entity_id`` (no choosing); False if it is not listed."""
-        if entity_id is None or entity_id not in self._id_to_option:
+        if entity_id is None or entity_id not in self._row_of:
             return False
-        with self.prevent(OptionList.OptionHighlighted):
-            self.highlighted = self.get_option_index(entity_id)
+        self._highlight_id(entity_id)
         return True
 
     @property
@@ -191,14 +195,9 @@ class EntityList(OptionList):
     @property
     def entity_ids(self) -> list[str]:
         """The entities listed, top to bottom (headings left out)."""
-        return [o.id for o in self.options if o.id and not o.disabled]
+        return [row.id for row in self._rows if isinstance(row, Entity)]
 
     # -- building rows ---------------------------------------------------------------------------
-
-    def _row_width(self) -> int:
-        padding = self.get_component_styles("option-list--option").padding
-        width = self.scrollable_content_region.width - padding.width
-        return width if width > 4 else 28
 
     def _build(self, entity: Entity) -> Callable[[], Content]:
         hit = self._hits.get(entity.id) if self._hits else None
@@ -261,18 +260,17 @@ class EntityList(OptionList):
         if shown_key == self._shown_key and self.option_count:
             return
         self._shown_key = shown_key
-        options: list[Option] = []
+        rows: list[tuple[str, int] | Entity] = []
         for heading, members in listed:
-            title = Content(f"{heading.upper()} ({len(members)})").stylize("bold $text-muted")
-            options.append(Option(title, id=HEADING_PREFIX + heading, disabled=True))
-            options.extend(self._option(entity) for entity in members)
-        if not options:
-            message = "No match" if self._hits is not None else self._placeholder
-            options.append(Option(Content(message).stylize("italic $text-muted"), id=EMPTY_ID, disabled=True))
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(options)
+            rows.append((heading, len(members)))
+            rows.extend(members)
+        self._rows = rows
+        self._row_of = {row.id: number for number, row in enumerate(rows) if isinstance(row, Entity)}
+        message = "No match" if self._hits is not None else self._placeholder
+        empty = Option(Content(message).stylize("italic $text-muted"), id=EMPTY_ID, disabled=True)
+        self._show_rows(len(rows), keep=self._row_of.get(keep) if keep else None, empty=empty)
         if not self.move_to(keep):
-            first = next((i for i, o in enumerate(options) if not o.disabled), None)
+            first = 1 if rows else None  # the first entity, under its group's heading
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = first
             if first is not None and self.scroll_y != 0:
@@ -281,22 +279,22 @@ class EntityList(OptionList):
             self.scroll_to(y=scroll, animate=False, immediate=True)
             self.scroll_to_highlight()
 
+    def _options_between(self, start: int, end: int) -> list[Option | None]:
+        """Options for rows ``start`` to ``end``: group headings (disabled) and entities."""
+        options: list[Option | None] = []
+        for row in self._rows[start:end]:
+            if isinstance(row, Entity):
+                options.append(self._option(row))
+            else:
+                heading, count = row
+                title = Content(f"{heading.upper()} ({count})").stylize("bold $text-muted")
+                options.append(Option(title, id=HEADING_PREFIX + heading, disabled=True))
+        return options
+
     def action_first(self) -> None:
         """g / Home: the first entity, with the heading above it in view."""
         super().action_first()
         self.scroll_to(y=0, animate=False, immediate=True)
 
-    def _on_resize(self, event: events.Resize) -> None:
-        super()._on_resize()
-        self._fit_width()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # a pane shown again after being hidden at another width may not get a Resize first
-        if self._article is not None and self.scrollable_content_region.width and self._row_width() != self._width:
-            self.call_later(self._fit_width)
-        return super().render_lines(crop)
-
-    def _fit_width(self) -> None:
-        """Rows are laid out for one width: lay them out again when the list's width changes."""
-        if self._article is not None and self._row_width() != self._width:
-            self._rebuild()
+    def _has_rows(self) -> bool:
+        return self._article is not None

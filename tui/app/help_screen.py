@@ -52,6 +52,53 @@ HELP_SECTIONS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
 class HelpScreen(ModalScreen[None]):
     """Keys grouped by pane; Esc, q or ? closes it."""
 
+    AUTO_FOCUS = "*"  # the first focusable widget (the scrolling body), whatever the app's default
+    # Here, not in app.tcss: parsed when the help first opens, not before the first paint.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+    #help-dialog {
+        width: 84;
+        max-width: 100%;
+        height: 38;
+        max-height: 100%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    #help-title {
+        height: 1;
+        text-align: center;
+    }
+    #help-body {
+        height: 1fr;
+    }
+    .help-section {
+        height: 1;
+        margin-top: 1;
+    }
+    .help-grid {
+        grid-size: 2;
+        grid-columns: 20 1fr;
+        grid-rows: auto;
+        height: auto;
+    }
+    .help-key {
+        text-style: bold;
+        padding-left: 1;
+    }
+    .help-description {
+        color: $text;
+    }
+    #help-hint {
+        height: 1;
+        text-align: right;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
     ]

@@ -42,16 +42,21 @@ class KeyBar(Widget, can_focus=False):
         self._items: list[KeyItem] = []
         self._palette: KeyItem | None = None
         self._hotspots: list[tuple[int, int, str]] = []
+        # until the first render the bindings are read once, there: the screen announces them
+        # several times while it mounts and takes the focus, before anything is on screen
+        self._collected = False
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._bindings_changed(self.screen)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
         if not self.is_attached or screen is not self.screen:
+            return
+        if not self._collected:
+            self.refresh()  # render() reads them
             return
         items, palette = self.collect(screen)
         if items != self._items or palette != self._palette:
@@ -90,6 +95,9 @@ class KeyBar(Widget, can_focus=False):
         return items, palette
 
     def render(self) -> Content:
+        if not self._collected and self.is_attached:
+            self._items, self._palette = self.collect(self.screen)
+            self._collected = True
         width = self.size.width
         gap = " " if self.compact else "  "
         palette = self._palette if self.show_command_palette else None

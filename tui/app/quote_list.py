@@ -10,16 +10,13 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
-from textual import events
 from textual.binding import BindingType
 from textual.content import Content
-from textual.geometry import Region
-from textual.strip import Strip
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.display import one_line, plain, stylize_spans, visible
 from tui.app.entity_list import MATCH_STYLE, list_bindings
+from tui.app.row_list import RowList
 from tui.app.rows import LazyRow, clamp_lines, fit, wrap_offsets
 from tui.core.model import Quote
 
@@ -27,13 +24,6 @@ if TYPE_CHECKING:
     from tui.core.search import Hit
 
 QUOTE_LINES = 3
-# A long list (a search for a common word at 4 MB lists thousands of quotes) gets its first rows
-# at once and the rest once typing pauses, in slices a frame apart: a keystroke never waits for
-# every row, and the slices do not compete with the next keystrokes. A key that needs a row not
-# added yet (the cursor, G, j at the end) adds them all first.
-FIRST_ROWS = 100
-SLICE_ROWS = 1000
-FILL_AFTER = 0.15  # seconds without a new list before the rest is added
 UNATTRIBUTED = "unattributed"
 EMPTY_ID = "empty"
 
@@ -81,10 +71,11 @@ def quote_row(
     return Content("\n").join([head, body])
 
 
-class QuoteList(OptionList):
+class QuoteList(RowList):
     """Quotes in reading order; the cursor follows the text, Enter jumps to the quote."""
 
     BINDINGS: ClassVar[list[BindingType]] = list_bindings("quotes", "Jump")
+    FALLBACK_WIDTH = 36
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -93,15 +84,12 @@ class QuoteList(OptionList):
         self._hits: Mapping[str, Hit] | None = None
         self._speaker_hits: Mapping[str, Hit] | None = None
         self._empty_message = "Finding quotes…"
-        self._width = 0
         self._row_heights: dict[str, int] = {}  # quote id -> row height at self._width
         # what the options now on screen were built from: the same again costs nothing
         self._shown_key: tuple[object, ...] | None = None
         # quote id -> (what its row was built from, the Option), reused while unchanged
         self._row_options: dict[str, tuple[Quote, tuple[object, ...], Option]] = {}
         self._spans: list[tuple[tuple[tuple[int, int], ...], ...]] = []  # per listed quote
-        self._filled = 0  # quotes in the OptionList so far; the rest are added by _fill
-        self._fill_generation = 0  # a rebuild makes the slices still scheduled do nothing
 
     def show(
         self,
@@ -139,10 +127,7 @@ class QuoteList(OptionList):
         """Put the cursor on ``quote_id`` without telling anyone; False if it is not listed."""
         if quote_id is None or quote_id not in self._by_id:
             return False
-        if quote_id not in self._id_to_option:
-            self._flush()
-        with self.prevent(OptionList.OptionHighlighted):
-            self.highlighted = self.get_option_index(quote_id)
+        self._highlight_id(quote_id)
         return True
 
     def step(self, direction: int) -> Quote | None:
@@ -157,11 +142,6 @@ class QuoteList(OptionList):
         quote = self._quotes[index]
         self.move_to(quote.id)
         return quote
-
-    def _row_width(self) -> int:
-        padding = self.get_component_styles("option-list--option").padding
-        width = self.scrollable_content_region.width - padding.width
-        return width if width > 4 else 36
 
     def _build(self, quote: Quote, spans: tuple[tuple[tuple[int, int], ...], ...]) -> Callable[[], Content]:
         text_matches, speaker_matches = spans
@@ -217,22 +197,9 @@ class QuoteList(OptionList):
             return
         self._shown_key = shown_key
         self._spans = spans
-        count = len(self._quotes)
-        first = count
-        if count > FIRST_ROWS:
-            first = FIRST_ROWS
-            if keep is not None and self._by_id.get(keep.id) is keep:  # its row comes at once
-                first = min(count, max(first, self._quotes.index(keep) + FIRST_ROWS))
-        options = self._options_between(0, first)
-        if not self._quotes:
-            message = plain(self._empty_message, "italic $text-muted")
-            options.append(Option(message, id=EMPTY_ID, disabled=True))
-        self._filled = first
-        self._fill_generation += 1
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(options)
-        if first < count:
-            self.set_timer(FILL_AFTER, partial(self._fill, self._fill_generation))
+        kept = keep is not None and self._by_id.get(keep.id) is keep
+        empty = Option(plain(self._empty_message, "italic $text-muted"), id=EMPTY_ID, disabled=True)
+        self._show_rows(len(self._quotes), keep=self._quotes.index(keep) if kept else None, empty=empty)
         if not self.move_to(keep.id if keep else None) and self._quotes:
             self.move_to(self._quotes[0].id)
 
@@ -246,48 +213,5 @@ class QuoteList(OptionList):
                 options.append(None)  # a rule between quotes, none after the last
         return options
 
-    def _fill(self, generation: int) -> None:
-        """Add the next slice of a long list (nothing if it was rebuilt since)."""
-        if generation != self._fill_generation or not self.is_mounted:
-            return
-        end = min(len(self._quotes), self._filled + SLICE_ROWS)
-        with self.prevent(OptionList.OptionHighlighted):
-            self.add_options(self._options_between(self._filled, end))
-        self._filled = end
-        if end < len(self._quotes):
-            self.call_after_refresh(self._fill, generation)
-
-    def _flush(self) -> None:
-        """Every row now (the cursor or a key needs one not added yet)."""
-        if self._filled < len(self._quotes):
-            self._fill_generation += 1
-            with self.prevent(OptionList.OptionHighlighted):
-                self.add_options(self._options_between(self._filled, len(self._quotes)))
-            self._filled = len(self._quotes)
-
-    def action_cursor_down(self) -> None:
-        self._flush()
-        super().action_cursor_down()
-
-    def action_last(self) -> None:
-        self._flush()
-        super().action_last()
-
-    def action_page_down(self) -> None:
-        self._flush()
-        super().action_page_down()
-
-    def _on_resize(self, event: events.Resize) -> None:
-        super()._on_resize()
-        self._fit_width()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # a pane shown again after being hidden at another width may not get a Resize first
-        if self._quotes and self.scrollable_content_region.width and self._row_width() != self._width:
-            self.call_later(self._fit_width)
-        return super().render_lines(crop)
-
-    def _fit_width(self) -> None:
-        """Rows are laid out for one width: lay them out again when the list's width changes."""
-        if self._quotes and self._row_width() != self._width:
-            self._rebuild()
+    def _has_rows(self) -> bool:
+        return bool(self._quotes)

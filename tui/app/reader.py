@@ -5,6 +5,7 @@ clicks and search results into calls on the panes; the panes themselves only dis
 
 from __future__ import annotations
 
+from time import sleep
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -20,6 +21,7 @@ from textual.worker import get_current_worker
 from tui.app.display import one_line, plain_line, set_border_title, visible
 from tui.app.documents import Document
 from tui.app.entity_list import EntityList
+from tui.app.pacing import draw_now, typed, typing_pause_left, when_typing_pauses
 from tui.app.header import ArticleHeader
 from tui.app.key_bar import KeyBar
 from tui.app.linking import (
@@ -43,6 +45,10 @@ if TYPE_CHECKING:
 TOO_SMALL = "Terminal too small.\nMake it at least 40×12."
 PANES = ("entities", "text", "quotes")
 NARROW_BELOW = 110  # columns: below this the text shares the screen with one side pane
+# A result that puts thousands of rows in the panes (the first letters typed into a 4 MB text)
+# takes the UI thread ~100 ms to show. While the user is still typing it waits until typing
+# pauses (pacing.py), so it never holds up the echo of the next key, which replaces it anyway.
+HEAVY_RESULT = 1_000  # rows (paragraphs, entities, quotes) a result lists
 TINY_BELOW = 40  # columns (and 12 rows): below this only a "terminal too small" note
 
 
@@ -258,7 +264,7 @@ class ReaderScreen(Screen[None]):
                 # both filters at once: say so, or empty panes look like a broken search
                 # first, so a narrow status line cuts the counts rather than the filter
                 summary = Content.assemble("quotes by ", plain_line(speaker.name, "bold"), " · ", summary)
-            bar.set_status(summary)
+            bar.set_status(summary, keep_width=True)
         elif self.chosen_entity and (entity := self.document.article.entity(self.chosen_entity)):
             status = Content.assemble(plain_line(entity.name, "bold"), " · Esc clears")
             bar.set_status(status)
@@ -353,6 +359,7 @@ class ReaderScreen(Screen[None]):
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self, event: Input.Changed) -> None:
+        typed()
         query = event.value.strip()
         document = self.document
         if not query:
@@ -409,6 +416,13 @@ class ReaderScreen(Screen[None]):
             return
         result.paragraph_indices()  # sorted and grouped here, not on the UI thread
         result.paragraph_spans()
+        if len(result.paragraphs) + len(result.entities) + len(result.quotes) > HEAVY_RESULT:
+            while (wait := typing_pause_left()) > 0:
+                if worker.is_cancelled:  # the next key came: its search replaces this one
+                    return
+                sleep(min(wait, 0.01))
+        if worker.is_cancelled:
+            return
         # the echo of the key first (if it is not on screen yet), then the results; a result
         # that is stale by then (the user typed on) is dropped by _apply_search
         self.app.call_from_thread(
@@ -424,15 +438,22 @@ class ReaderScreen(Screen[None]):
             paragraphs = document.article.paragraphs
         else:
             paragraphs = document.all_paragraphs()
-            self.app.call_from_thread(self._show_all_paragraphs, document)
+            # once typing pauses: swapping in ~20,000 paragraphs takes the UI thread ~50 ms
+            self.app.call_from_thread(when_typing_pauses, self, lambda: self._show_all_paragraphs(document))
         article = Article(source=document.article.source, title=document.article.title,
                           paragraphs=paragraphs)
         index = SearchIndex.build(article)
-        self.app.call_from_thread(self._store_index, document, article, index)
+
+        def store() -> None:
+            self._show_all_paragraphs(document)  # first, if typing has held it back until now
+            self._store_index(document, article, index)
+
+        self.app.call_from_thread(when_typing_pauses, self, store)
 
     def _show_all_paragraphs(self, document: Document) -> None:
-        document.show_all_paragraphs()
-        self.document_changed(document)
+        if not document.complete:
+            document.show_all_paragraphs()
+            self.document_changed(document)
 
     @staticmethod
     def _store_index(document: Document, article: Article, index: SearchIndex) -> None:
@@ -459,6 +480,7 @@ class ReaderScreen(Screen[None]):
         self._refresh_status()
         if searching_changed:  # 'm' comes and goes with the search; the key bar need not ask again
             self.refresh_bindings()
+        draw_now(self)  # the results on screen now, not at the next frame tick
 
     def clear_search(self) -> None:
         if self.search_bar.query_text:

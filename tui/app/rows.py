@@ -8,7 +8,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.content import Content
+from textual.strip import Strip
 from textual.visual import Visual
 
 from tui.app.display import stylize_spans
@@ -16,7 +19,7 @@ from tui.app.text_view import wrap_ranges
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
-    from textual.strip import Strip
+    from textual.geometry import Spacing
     from textual.style import Style
     from textual.visual import RenderOptions
 
@@ -155,3 +158,35 @@ class LazyRow(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return self._height
+
+    def padded_strips(self, width: int, padding: Spacing, style: Style, meta: dict[str, object],
+                      parse_style: Callable[[str | Style], Style]) -> list[Strip]:
+        """The row's lines as strips ``width`` cells wide inside ``padding``, ``meta`` on every
+        cell (a click says which option it hit). Drawn directly, one Strip a line: the lines are
+        already cut to fit, so none of Textual's wrapping, aligning and re-padding is needed
+        (that general path costs ~0.6 ms a row)."""
+        meta_style = RichStyle.from_meta(meta)
+        # padding cells carry the option too (a click there picks the row) but are segments of
+        # their own, as Textual draws them: an export never merges them into the text beside them
+        pad = style.rich_style + RichStyle.from_meta({**meta, "padding": True})
+        inner = max(0, width - padding.left - padding.right)
+        combined: dict[Style, RichStyle] = {}  # span style -> its rich style on top of ``style``
+        strips: list[Strip] = []
+        for line in self.content.split("\n", allow_blank=True):
+            if line.cell_length > inner:  # not laid out for this width (yet): let Strip crop it
+                segments = [Segment(text, (style + text_style).rich_style + meta_style)
+                            for text, text_style in line.render(style, end="", parse_style=parse_style)]
+                strip = Strip(segments).crop_pad(inner, padding.left, padding.right, pad)
+                strips.append(strip.extend_cell_length(width, pad))
+                continue
+            segments = [Segment(" " * padding.left, pad)] if padding.left else []
+            for text, text_style in line.render(style, end="", parse_style=parse_style):
+                rich_style = combined.get(text_style)
+                if rich_style is None:
+                    rich_style = combined[text_style] = (style + text_style).rich_style + meta_style
+                segments.append(Segment(text, rich_style))
+            fill = width - padding.left - line.cell_length
+            if fill > 0:
+                segments.append(Segment(" " * fill, pad))
+            strips.append(Strip(segments, width))
+        return strips

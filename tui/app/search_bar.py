@@ -50,12 +50,6 @@ class SearchInput(Input):
         waiting, self._after_echo = self._after_echo, []
         for callback in waiting:
             callback()
-        if waiting:
-            # show what they did now rather than at the next tick of the screen's frame timer,
-            # up to 1/60 s away: the results come right after the echo, not a frame later
-            paint = getattr(self.screen, "_on_timer_update", None)
-            if paint is not None and self.screen.is_current:
-                paint()
 
 
 class SearchBar(Horizontal):
@@ -65,6 +59,10 @@ class SearchBar(Horizontal):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "screen.clear", "Clear", id="search.clear", key_display="Esc"),
     ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._status_room = 0  # the widest status since the last clear, in cells
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search-input", compact=True, select_on_focus=False)
@@ -86,12 +84,19 @@ class SearchBar(Horizontal):
     def query_text(self) -> str:
         return self.input.value
 
-    def set_status(self, status: Content | str) -> None:
-        """Show ``status``; unchanged text costs nothing (a new width means a new layout)."""
+    def set_status(self, status: Content | str, *, keep_width: bool = False) -> None:
+        """Show ``status``; unchanged text costs nothing. With ``keep_width`` (the counts while
+        typing) the status keeps the widest width it has had, text right-aligned, so a count
+        that loses a digit costs no layout pass of the whole screen, only one that gains one."""
         content = status if isinstance(status, Content) else Content(status)
         widget = self.query_one("#search-status", Static)
         current = widget.visual
-        if not (isinstance(current, Content) and current.is_same(content)):
-            # the status is as wide as its text: a layout pass only when that width changes
-            same_width = isinstance(current, Content) and current.cell_length == content.cell_length
-            widget.update(content, layout=not same_width)
+        if isinstance(current, Content) and current.is_same(content):
+            return
+        width = content.cell_length
+        if keep_width and 0 < width <= self._status_room:
+            widget.update(content, layout=False)
+            return
+        self._status_room = width if keep_width else 0
+        widget.styles.min_width = width + widget.styles.padding.width if keep_width and width else None
+        widget.update(content, layout=True)

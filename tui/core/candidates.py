@@ -4,8 +4,8 @@ A run ("Secretary of State Antony J. Blinken", "But Mr. Robinson", "Rice Univers
 where a connector does not belong, stripped of sentence-initial words and possessives, and its
 title or honorific peeled off into a role and a gender. Its kind comes from the words (place
 and organisation lists, head words, first names) and from the text right around it ("X said",
-"X, 45,", "her partner, X", "the agency, X", "X, which ..."). Parsing is memoised per run:
-names repeat, so most runs in a long text are cache hits.
+"X, 45,", "her partner, X", "the agency, X", "X, which ..."). Parsing is memoised per run and
+per name: names repeat, so most runs in a long text are cache hits.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ class Candidate:
     personal: bool = False   # context that only people have: "X, 45,", "X, who", "her partner, X"
     profile: tuple = ()      # what the words alone say (_word_profile), shared by equal runs
     place_hint: bool = False
-    shift: int = 0           # added to ``offsets``: copies of a memoised run share its offsets
+    shift: int = 0           # added to ``offsets``: copies of a memoised name share its offsets
 
     def token_span(self, i: int) -> tuple[int, int]:
         """The span of name token ``i`` in the paragraph."""
@@ -124,7 +124,7 @@ def find_candidates(paragraphs: Sequence[Paragraph], regions: dict[int, list[tup
     append = candidates.append
     total = len(paragraphs)
     first_names = lx.FIRST_NAMES_SET
-    cache_get = _RUN_CACHE.get
+    inner_get, initial_get = _RUN_CACHE[False].get, _RUN_CACHE[True].get
     previous: Candidate | None = None
     for paragraph in paragraphs:
         number = paragraph.index
@@ -147,12 +147,12 @@ def find_candidates(paragraphs: Sequence[Paragraph], regions: dict[int, list[tup
             start = match.start()
             run = match.group()
             initial = _sentence_initial(text, start)
-            templates = cache_get((run, initial))
+            templates = (initial_get if initial else inner_get)(run)
             if templates is None:
                 templates = _parse_run(run, initial)
-            shift = start - 2
-            for t in templates:
+            for delta, t in templates:
                 # A fresh copy of the memoised template, placed at this run (positional: faster).
+                shift = start + delta
                 cand_start = t.start + shift
                 cand = Candidate(number, cand_start, t.end + shift, t.name_start + shift, t.tokens, t.folded,
                                  t.honorific, t.role, t.titled, None, cand_start >= credit_from,
@@ -173,30 +173,89 @@ def find_candidates(paragraphs: Sequence[Paragraph], regions: dict[int, list[tup
     return candidates
 
 
-_RUN_CACHE: dict[tuple[str, bool], list[Candidate]] = {}
-_RUN_CACHE_LIMIT = 50_000
+# A run's templates: (where a name starts in the run, the name's template placed at offset 0).
+_Templates = list[tuple[int, Candidate]]
+# Memoised runs, by whether the run opens a sentence; memoised names, by their text and that.
+_RUN_CACHE: dict[bool, dict[str, _Templates]] = {False: {}, True: {}}
+_NAME_CACHE: dict[tuple[str, bool], Candidate | None] = {}
+_CACHE_LIMIT = 50_000  # entries in each (a bound for a long-running app)
 
 
-def _parse_run(run: str, initial: bool) -> list[Candidate]:
-    """``_split_run`` for one run, memoised on its words: names repeat, so most runs are cache hits.
+def _parse_run(run: str, initial: bool) -> _Templates:
+    """The names in one run, memoised on its words: names repeat, so most runs are cache hits.
 
-    The templates are placed as if the run started at offset 2 (after a stand-in for what precedes
-    it); ``find_candidates`` copies them to where the run really is.
+    Each name is memoised too, on its own text and whether it opens a sentence: a name recurs
+    in runs that differ elsewhere ("Ms. Roe of Acme"), and only those two things of the run
+    decide what ``_candidate`` makes of it. A run that ends a sentence inside or at its end is
+    read as the runs it is made of ("Texas. Mr. Smith." = "Texas" + "Mr. Smith"), which
+    ``_groups`` and ``_candidate`` treat alike; so those are cache hits too.
     """
-    prefix = ". " if initial else "x "
-    templates = _split_run(prefix + run, 2, run, -1)
-    for t in templates:
-        t.tokens, t.folded = tuple(t.tokens), tuple(t.folded)
-        t.offsets = tuple(t.offsets)
-        t.profile = _word_profile(t.tokens, t.folded)
-    if len(_RUN_CACHE) >= _RUN_CACHE_LIMIT:
-        _RUN_CACHE.clear()
-    _RUN_CACHE[(run, initial)] = templates
+    cut = _sentence_break(run)
+    if cut > 0:
+        after = _run_templates(run[cut + 2:], True)
+        templates = [*_run_templates(run[:cut], initial), *[(at + cut + 2, t) for at, t in after]]
+    elif run[-1] == "." and not _keeps_period(run[max(run.rfind(" "), run.rfind("\u00a0")) + 1:]):
+        templates = _run_templates(run[:-1], initial)
+    else:
+        text = (". " if initial else "x ") + run  # a stand-in for what precedes the run
+        templates = []
+        for group in _groups(run, 2):
+            at = group[0][0]
+            key = (text[at:group[-1][1]], _sentence_initial(text, at))
+            if key in _NAME_CACHE:
+                template = _NAME_CACHE[key]
+            else:
+                template = _candidate(text, group, -1)
+                if template is not None:
+                    _place_at_zero(template, at)
+                if len(_NAME_CACHE) >= _CACHE_LIMIT:
+                    _NAME_CACHE.clear()
+                _NAME_CACHE[key] = template
+            if template is not None:
+                templates.append((at - 2, template))
+    cache = _RUN_CACHE[initial]
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[run] = templates
     return templates
 
 
-def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candidate]:
-    """Tokens of one capitalised run, split where a connector does not belong, titles peeled off."""
+def _run_templates(run: str, initial: bool) -> _Templates:
+    found = _RUN_CACHE[initial].get(run)
+    return found if found is not None else _parse_run(run, initial)
+
+
+def _sentence_break(run: str) -> int:
+    """Where the run's first word that ends a sentence ends ("Texas. Mr. Smith" -> 5), or -1.
+
+    That is where ``_groups`` starts a new group, whatever came before: a word ending in a
+    period it does not keep, then a space and a capitalised word (which opens a sentence).
+    """
+    cut = run.find(".")
+    while cut >= 0:
+        if run[cut + 1:cut + 2] in (" ", "\u00a0"):
+            word_start = max(run.rfind(" ", 0, cut), run.rfind("\u00a0", 0, cut)) + 1
+            next_word = run[cut + 2:].split(None, 1)[0]
+            if _is_upper_word(next_word) and not _keeps_period(run[word_start:cut + 1]):
+                return cut
+        cut = run.find(".", cut + 1)
+    return -1
+
+
+def _place_at_zero(template: Candidate, at: int) -> None:
+    """Make a fresh candidate a template: offsets from ``at``, words as tuples, profile read."""
+    template.start -= at
+    template.end -= at
+    template.name_start -= at
+    template.offsets = tuple([(start - at, end - at) for start, end in template.offsets])
+    template.tokens, template.folded = tuple(template.tokens), tuple(template.folded)
+    template.profile = _word_profile(template.tokens, template.folded)
+
+
+def _groups(run: str, offset: int) -> list[list[tuple[int, int, str]]]:
+    """The tokens (start, end, word) of one capitalised run, in groups that are one name each:
+    split where a connector does not belong, a sentence ends or a possessive closes a name.
+    Positions are in the run plus ``offset``."""
     # The run's words with their spans (what finditer(r"[^\s]+") finds, found faster): each word
     # is the first occurrence after the previous one, as only spaces lie between them.
     tokens: list[tuple[int, int, str]] = []
@@ -246,9 +305,7 @@ def _split_run(text: str, offset: int, run: str, paragraph: int) -> list[Candida
         while group and not _is_upper_word(group[-1][2]):
             group.pop()  # trailing connector
         if group:
-            cand = _candidate(text, group, paragraph)
-            if cand is not None:
-                result.append(cand)
+            result.append(group)
     return result
 
 
@@ -408,6 +465,7 @@ _NAMING_VERBS = _STRONG_SPEECH_VERBS - _LISTENER_VERBS
 _PLACE_BEFORE = _PLACE_PREPOSITIONS | _COMPASS_WORDS
 _ROLE_OR_TITLE = lx.ROLE_NOUNS | lx.TITLE_WORDS
 _OPENS_AFTER = frozenset({",", " ", "’", "'"})
+_APOSTROPHES = frozenset({"’", "'"})
 _POSSESSIVES = frozenset({"’s", "'s"})
 
 
@@ -448,7 +506,11 @@ def _gather_evidence(text: str, cand: Candidate) -> None:
             words.pop()
         if words and words[-1] in _PLACE_PREPOSITIONS and before[-1:].isspace():
             cand.place_hint = True
-    after_word = _WORD_AFTER.match(after) if after[:2] not in _POSSESSIVES else None
+    # _WORD_AFTER can only match after an apostrophe or a space: most names end at a comma or
+    # period, and a regex call costs more than this test.
+    opener = after[:1]
+    after_word = _WORD_AFTER.match(after) if (opener in _APOSTROPHES or opener.isspace()) \
+        and after[:2] not in _POSSESSIVES else None
     if after_word:
         word = after_word.group(1)
         if word in ("spokesman", "spokeswoman", "spokesperson", "spokespeople"):
@@ -458,7 +520,7 @@ def _gather_evidence(text: str, cand: Candidate) -> None:
         elif word in lx.ORG_HEADS and word not in ("party", "group") and word not in _FAMILY_OF_NAME \
                 or word in ("cartel", "gang"):
             cand.org_hint = True
-    if not cand.personal and after[:1] in _OPENS_AFTER:
+    if not cand.personal and opener in _OPENS_AFTER:
         found = _speech_or_role_after(after)
         if found == 3:
             cand.org_hint = True
@@ -476,7 +538,7 @@ def _speech_or_role_after(after: str) -> int:
         return 0
     apposition = ""
     if rest[:1] == ",":
-        if after[1:6] == " who " or _AGE.match(after):
+        if after[1:6] == " who " or after[1:2].isspace() and _AGE.match(after):  # (_AGE: ",\s")
             return 2
         if after[1:8] == " which ":
             return 3  # "Rand Water, which supplies ...": an organisation

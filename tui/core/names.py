@@ -24,6 +24,8 @@ PLACE_ALIASES = {
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free, apostrophe-normalised form: 'López' == 'Lopez'."""
+    if text.isascii():
+        return text.lower()  # what the steps below give, without a str.translate per call
     text = text.translate(_APOSTROPHES)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

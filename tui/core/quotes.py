@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import chain, compress
 from operator import attrgetter
 
 from tui.core import lexicon as lx
@@ -144,6 +144,32 @@ class _WordTokens(dict[str, _Tok]):
 
 
 _WORD_TOKENS = _WordTokens()
+_CLOSING_MARKS = frozenset(".,;:!?")
+
+
+class _ChunkTokens(dict[str, tuple[_Tok, ...]]):
+    """The tokens of each space-separated chunk ("said," -> said and a comma), as ``_TOKEN``
+    finds them (no token spans a space).
+
+    Chunks repeat as words do, so a paragraph's chunks are looked up in C (see ``_words``) and
+    only a new chunk is split here: most are one word, or a word and a comma or period.
+    """
+
+    LIMIT = 200_000  # distinct chunks kept between paragraphs (a bound for a long-running app)
+
+    def __missing__(self, chunk: str) -> tuple[_Tok, ...]:
+        token = _WORD_TOKENS.__getitem__
+        if chunk.isalpha():
+            tokens: tuple[_Tok, ...] = (token(chunk),)
+        elif chunk[-1] in _CLOSING_MARKS and chunk[:-1].isalpha():
+            tokens = (token(chunk[:-1]), token(chunk[-1]))  # "U.S." is not all letters
+        else:
+            tokens = tuple(map(token, _TOKEN.findall(chunk)))
+        self[chunk] = tokens
+        return tokens
+
+
+_CHUNK_TOKENS = _ChunkTokens()
 _ENDS = attrgetter("ends")
 _VERB = attrgetter("verb")
 
@@ -309,8 +335,9 @@ def _tokens(paragraph: Paragraph, quote_regions: list[tuple[int, int, int]], ind
             continue
         events.append((start, span.end, "E", mention.key))
     events.sort()
-    if len(_WORD_TOKENS) > _WORD_TOKENS.LIMIT:
+    if len(_WORD_TOKENS) > _WORD_TOKENS.LIMIT or len(_CHUNK_TOKENS) > _CHUNK_TOKENS.LIMIT:
         _WORD_TOKENS.clear()
+        _CHUNK_TOKENS.clear()
     tokens: list[_Tok] = []
     quotes_at: list[int] = []
     names_at: list[int] = []
@@ -332,25 +359,10 @@ def _tokens(paragraph: Paragraph, quote_regions: list[tuple[int, int, int]], ind
     return _Tokens(tokens, quotes_at, names_at)
 
 
-_CLOSING_MARKS = frozenset(".,;:!?")
-
-
 def _words(text: str, start: int, end: int, out: list[_Tok]) -> None:
-    """Plain words and punctuation between names and quotes (shared tokens, without offsets).
-
-    The same tokens as ``_TOKEN.findall(text, start, end)`` (no token spans a space), found
-    faster: most space-separated chunks are one word, or a word and a comma or period.
-    """
-    token = _WORD_TOKENS.__getitem__
-    append = out.append
-    for chunk in text[start:end].split():
-        if chunk.isalpha():
-            append(token(chunk))
-        elif chunk[-1] in _CLOSING_MARKS and chunk[:-1].isalpha():
-            append(token(chunk[:-1]))  # "said," -> "said" ","; "U.S." is not all letters
-            append(token(chunk[-1]))
-        else:
-            out.extend(map(token, _TOKEN.findall(chunk)))
+    """Plain words and punctuation between names and quotes (shared tokens, without offsets):
+    the same tokens as ``_TOKEN.findall(text, start, end)``, found chunk by chunk, in C."""
+    out.extend(chain.from_iterable(map(_CHUNK_TOKENS.__getitem__, text[start:end].split())))
 
 
 class _Tokens:

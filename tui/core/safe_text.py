@@ -52,8 +52,15 @@ def _table(newlines: bool) -> dict[int, str]:
     return table
 
 
-_TABLE_KEEP_NEWLINES = _table(newlines=True)
-_TABLE_ALL = _table(newlines=False)
+_TABLES: dict[bool, dict[int, str]] = {}  # built on first need: ~2,200 entries each, rarely used
+
+
+def _translation(newlines: bool) -> dict[int, str]:
+    table = _TABLES.get(newlines)
+    if table is None:
+        table = _TABLES[newlines] = _table(newlines)
+    return table
+
 _UNSAFE_KEEP_NEWLINES = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
 )
@@ -68,7 +75,7 @@ def visible(text: str, *, newlines: bool = True) -> str:
     unsafe = _UNSAFE_KEEP_NEWLINES if newlines else _UNSAFE_ALL
     if unsafe.search(text) is None:  # the common case: nothing to do, no copy
         return text
-    return text.translate(_TABLE_KEEP_NEWLINES if newlines else _TABLE_ALL)
+    return text.translate(_translation(newlines))
 
 
 _SUSPICIOUS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

@@ -117,7 +117,7 @@ async def test_the_reader_shows_a_preview_then_the_whole_text_in_place() -> None
             # the margin has room for the last paragraph's number from the start: no shift later
             column = title_column(app)
             assert column is not None
-            assert f"{preview}+ paragraphs" in reader.query_one(ArticleHeader).counts_part.plain
+            assert f"{preview:,}+ paragraphs" in reader.query_one(ArticleHeader).counts_part.plain
             reader.set_focus(reader.text_view)
             for _ in range(12):
                 await pilot.press("j")
@@ -126,7 +126,7 @@ async def test_the_reader_shows_a_preview_then_the_whole_text_in_place() -> None
             await wait_for(pilot, lambda: len(reader.text_view.paragraphs) == 3001, "the whole text")
             await settle(app, pilot)
             assert reader.text_view.top_paragraph == top
-            assert "3001 paragraphs" in reader.query_one(ArticleHeader).counts_part.plain
+            assert "3,001 paragraphs"  # thousands separated, as people read them in reader.query_one(ArticleHeader).counts_part.plain
             await pilot.press("G")
             await pilot.pause()
             assert reader.text_view.visible_paragraphs[-1] == 3000

@@ -193,6 +193,11 @@ class EntityList(RowList):
         return option.id
 
     @property
+    def entity_count(self) -> int:
+        """How many entities are listed (headings left out)."""
+        return len(self._row_of)
+
+    @property
     def entity_ids(self) -> list[str]:
         """The entities listed, top to bottom (headings left out)."""
         return [row.id for row in self._rows if isinstance(row, Entity)]

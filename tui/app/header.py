@@ -28,7 +28,7 @@ EMPTY = Content("")
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def counts_line(document: Document) -> Content:
@@ -36,7 +36,7 @@ def counts_line(document: Document) -> Content:
     article = document.article
     paragraphs = plural(len(article.paragraphs), "paragraph")
     if not document.complete:  # a long text's first screenfuls; the rest is being split
-        paragraphs = f"{len(article.paragraphs)}+ paragraphs"
+        paragraphs = f"{len(article.paragraphs):,}+ paragraphs"
     if document.failed:
         return Content.assemble(
             (f"{paragraphs} · ", "$text-muted"),

@@ -142,12 +142,12 @@ def search_summary(article: Article, result: SearchResult, quotes_left: int) -> 
         if kind in counts:
             counts[kind] += 1
     parts = [
-        f"{len(result.paragraphs)}/{len(article.paragraphs)} paragraphs",
-        f"{quotes_left} {'quote' if quotes_left == 1 else 'quotes'}",
+        f"{len(result.paragraphs):,}/{len(article.paragraphs):,} paragraphs",
+        f"{quotes_left:,} {'quote' if quotes_left == 1 else 'quotes'}",
     ]
     for kind, (one, many) in KIND_NAMES.items():
         if counts[kind] or kind == "person":
-            parts.append(f"{counts[kind]} {one if counts[kind] == 1 else many}")
+            parts.append(f"{counts[kind]:,} {one if counts[kind] == 1 else many}")
     return " · ".join(parts)
 
 

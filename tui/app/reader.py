@@ -201,9 +201,9 @@ class ReaderScreen(Screen[None]):
         )
         total = len(article.entities)
         if result is not None:
-            title = f"Entities {len(self.entity_list.entity_ids)}/{total}"
+            title = f"Entities {self.entity_list.entity_count:,}/{total:,}"
         else:
-            title = f"Entities {total}" if total else "Entities"
+            title = f"Entities {total:,}" if total else "Entities"
         set_border_title(self.entity_list, title)
 
     def _chosen_speaker(self) -> Entity | None:
@@ -232,12 +232,12 @@ class ReaderScreen(Screen[None]):
         )
         if speaker is not None:
             # the count first: a long name is cut at the end of the border, the count never is
-            count = f"{len(quotes)} {'quote' if len(quotes) == 1 else 'quotes'} by "
+            count = f"{len(quotes):,} {'quote' if len(quotes) == 1 else 'quotes'} by "
             title = Content.assemble(count, plain_line(speaker.name, "bold"))
         elif result is not None:
-            title = Content(f"Quotes {len(quotes)}/{len(article.quotes)}")
+            title = Content(f"Quotes {len(quotes):,}/{len(article.quotes):,}")
         else:
-            title = Content(f"Quotes {len(article.quotes)}" if article.quotes else "Quotes")
+            title = Content(f"Quotes {len(article.quotes):,}" if article.quotes else "Quotes")
         set_border_title(self.quote_list, title)
 
     def _refresh_text_search(self) -> None:

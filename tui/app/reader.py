@@ -360,6 +360,7 @@ class ReaderScreen(Screen[None]):
     @on(Input.Changed, "#search-input")
     def _query_changed(self, event: Input.Changed) -> None:
         typed()
+        draw_now(self)  # the key's echo at once, not up to two frame ticks later on a busy screen
         query = event.value.strip()
         document = self.document
         if not query:

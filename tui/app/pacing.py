@@ -6,8 +6,9 @@ reader, a search's results reached the terminal 25-40 ms after they were in plac
 keystroke's time. For the changes the user is waiting for, ``draw_now`` delivers the requests at
 once and the screen draws as soon as it has read them.
 
-Work the user is not waiting for (the rest of a long list, a result with thousands of rows that
-the next key will replace) waits until typing pauses, so it never holds up the echo of a key.
+Work the user is not waiting for waits until typing pauses, so it never holds up the echo of a
+key: a result with thousands of rows that the next key will replace, the rest of a long list, a
+long text's finished analysis and the swap from its preview to all its paragraphs.
 """
 
 from __future__ import annotations

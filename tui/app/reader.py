@@ -21,7 +21,6 @@ from textual.worker import get_current_worker
 from tui.app.display import one_line, plain_line, set_border_title, visible
 from tui.app.documents import Document
 from tui.app.entity_list import EntityList
-from tui.app.pacing import draw_now, typed, typing_pause_left, when_typing_pauses
 from tui.app.header import ArticleHeader
 from tui.app.key_bar import KeyBar
 from tui.app.linking import (
@@ -34,6 +33,7 @@ from tui.app.linking import (
     search_summary,
     visible_quotes,
 )
+from tui.app.pacing import draw_now, typed, typing_pause_left, when_typing_pauses
 from tui.app.quote_list import QuoteList
 from tui.app.search_bar import SearchBar
 from tui.app.text_view import ArticleView
@@ -45,11 +45,11 @@ if TYPE_CHECKING:
 TOO_SMALL = "Terminal too small.\nMake it at least 40×12."
 PANES = ("entities", "text", "quotes")
 NARROW_BELOW = 110  # columns: below this the text shares the screen with one side pane
+TINY_BELOW = 40  # columns (and 12 rows): below this only a "terminal too small" note
 # A result that puts thousands of rows in the panes (the first letters typed into a 4 MB text)
 # takes the UI thread ~100 ms to show. While the user is still typing it waits until typing
 # pauses (pacing.py), so it never holds up the echo of the next key, which replaces it anyway.
 HEAVY_RESULT = 1_000  # rows (paragraphs, entities, quotes) a result lists
-TINY_BELOW = 40  # columns (and 12 rows): below this only a "terminal too small" note
 
 
 class ReaderScreen(Screen[None]):

@@ -292,7 +292,7 @@ class EntityList(RowList):
                 options.append(self._option(row))
             else:
                 heading, count = row
-                title = Content(f"{heading.upper()} ({count})").stylize("bold $text-muted")
+                title = Content(f"{heading.upper()} ({count:,})").stylize("bold $text-muted")
                 options.append(Option(title, id=HEADING_PREFIX + heading, disabled=True))
         return options
 

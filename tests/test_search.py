@@ -156,6 +156,31 @@ def test_quotes_match_by_words_or_by_speaker() -> None:
     assert [hit.key for hit in search("productiv", article).quotes] == ["q2"]
 
 
+def test_entities_and_quotes_are_indexed_once_whoever_asks_first() -> None:
+    """The reader fills its panes before the index of names is complete (``complete`` runs
+    after, in the analysis thread); a search typed meanwhile builds it or waits for it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    entities = (Entity("e2", "person", "Antony J. Blinken", aliases=("Mr. Blinken",)),)
+    quotes = (Quote("q1", "We will fight fentanyl together,", "e2", "Antony J. Blinken", "said",
+                    (Span(2, 1, 33),)),)
+    article = make_article(entities=entities, quotes=quotes)
+
+    def keys(index: SearchIndex) -> tuple[list[str | int], list[str | int]]:
+        result = index.search("blinkin")
+        assert result is not None
+        return [hit.key for hit in result.entities], [hit.key for hit in result.quotes]
+
+    completed = SearchIndex.build(article)
+    completed.complete()
+    assert keys(completed) == (["e2"], ["q1"])
+    assert keys(SearchIndex.build(article)) == (["e2"], ["q1"])  # built on the first search
+    racing = SearchIndex.build(article)
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: keys(racing), range(8)))
+    assert answers == [(["e2"], ["q1"])] * 8
+
+
 def test_index_works_before_analysis_and_on_the_seed() -> None:
     text = default_article().read_text("utf-8")
     article = Article("seed", "", tuple(split_paragraphs(text)))

@@ -7,8 +7,11 @@ runs on the other core: the engine's import and the analysis overlap the reader'
 the screen never waits for them.
 
 The child sends framed pickles up a pipe: progress, then per article its entities and quotes in
-small chunks, so the reader can unpickle them between frames (one 4 MB article's entities take
-0.2 s to unpickle at once). Paragraphs are not sent: the reader splits the same text itself.
+small chunks, so the reader can unpickle them between frames. They travel as tuples of plain
+values (``_encode``), not as the model's dataclasses: pickle handles those through Python-level
+``__getstate__``/``__setstate__`` per object, and a 4 MB article's 5,469 entities and 35,604
+mention spans took 0.23 s to pickle and 0.2 s to unpickle that way, against 0.03 s and 0.07 s
+as tuples. Paragraphs are not sent: the reader splits the same text itself.
 Where ``os.fork`` is missing or fails, ``start`` returns None and the caller analyses in a thread.
 """
 
@@ -21,9 +24,10 @@ import signal
 import struct
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, starmap
 
 from tui.core.gc_pause import paused_gc
-from tui.core.model import Entity, Quote
+from tui.core.model import Entity, Quote, Span
 
 CHUNK = 400  # entities or quotes per message: ~20 ms to unpickle the biggest
 _HEADER = struct.Struct("!I")
@@ -108,8 +112,8 @@ class ForkedAnalysis:
                 yield Failed(*message[1:])
             elif kind == "article":
                 number, title, warnings, entity_chunks, quote_chunks = message[1:]
-                entities = self._collect(entity_chunks)
-                quotes = self._collect(quote_chunks)
+                entities = self._collect(entity_chunks, _decode_entity)
+                quotes = self._collect(quote_chunks, _decode_quote)
                 if entities is None or quotes is None:
                     break
                 finished.add(number)
@@ -140,7 +144,7 @@ class ForkedAnalysis:
         except (OSError, ValueError):
             pass
 
-    def _collect(self, chunks: int) -> tuple | None:
+    def _collect(self, chunks: int, decode: Callable[[tuple], object]) -> tuple | None:
         """One article's entities or quotes, chunk by chunk. They live as long as the reader:
         the collector stays off while they arrive and never walks them afterwards."""
         items: list[object] = []
@@ -149,7 +153,10 @@ class ForkedAnalysis:
                 message = self._read_message()
                 if message is None or message[0] != "chunk":
                     return None
-                items.extend(message[1])
+                try:
+                    items.extend(map(decode, message[1]))
+                except (TypeError, ValueError, IndexError):
+                    return None  # a broken message: as if the child had died
         return tuple(items)
 
     def _read_message(self) -> tuple | None:
@@ -212,12 +219,37 @@ def _run_child(texts: Sequence[tuple[str, str]], writer: _Writer) -> None:
         except Exception as error:  # one article failing does not stop the others
             writer.send(("failed", number, f"{type(error).__name__}: {error}"))
             continue
-        entity_chunks = _chunks(article.entities)
-        quote_chunks = _chunks(article.quotes)
+        entity_chunks = _chunks(tuple(map(_encode_entity, article.entities)))
+        quote_chunks = _chunks(tuple(map(_encode_quote, article.quotes)))
         writer.send(("article", number, article.title, article.warnings,
                      len(entity_chunks), len(quote_chunks)))
         for chunk in (*entity_chunks, *quote_chunks):
             writer.send(("chunk", chunk))
+
+
+def _flat(spans: tuple[Span, ...]) -> tuple[int, ...]:
+    return tuple(chain.from_iterable((s.paragraph, s.start, s.end) for s in spans))
+
+
+def _spans(flat: tuple[int, ...]) -> tuple[Span, ...]:
+    numbers = iter(flat)
+    return tuple(starmap(Span, zip(numbers, numbers, numbers)))
+
+
+def _encode_entity(e: Entity) -> tuple:
+    return (e.id, e.kind, e.name, e.aliases, e.role, _flat(e.mentions), e.credit)
+
+
+def _decode_entity(t: tuple) -> Entity:
+    return Entity(t[0], t[1], t[2], t[3], t[4], _spans(t[5]), t[6])
+
+
+def _encode_quote(q: Quote) -> tuple:
+    return (q.id, q.text, q.speaker_id, q.speaker, q.cue, _flat(q.spans))
+
+
+def _decode_quote(t: tuple) -> Quote:
+    return Quote(t[0], t[1], t[2], t[3], t[4], _spans(t[5]))
 
 
 def _chunks(items: tuple) -> list[tuple]:

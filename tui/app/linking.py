@@ -168,6 +168,22 @@ def search_summary(article: Article, result: SearchResult, quotes_left: int) -> 
 
 
 @per_article
+def widest_search_summary(article: Article) -> str:
+    """The longest ``search_summary`` this article can have (every count at its total): the
+    status line keeps this much room while a search is typed, so no count changes its width."""
+    totals = dict.fromkeys(KIND_NAMES, 0)
+    for entity in article.entities:
+        if entity.kind in totals:
+            totals[entity.kind] += 1
+    paragraphs, quotes = len(article.paragraphs), len(article.quotes)
+    parts = [f"{paragraphs:,}/{paragraphs:,} paragraphs", f"{max(quotes, 2):,} quotes"]  # plural: wider
+    for kind, (_, many) in KIND_NAMES.items():
+        if totals[kind] or kind == "person":
+            parts.append(f"{max(totals[kind], 2):,} {many}")
+    return " · ".join(parts)
+
+
+@per_article
 def _entity_kinds(article: Article) -> dict[str, str]:
     """Entity id -> kind (the status line asks on every keystroke)."""
     return {entity.id: entity.kind for entity in article.entities}

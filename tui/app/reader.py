@@ -8,7 +8,8 @@ from __future__ import annotations
 from time import sleep
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from rich.cells import cell_len
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -32,6 +33,7 @@ from tui.app.linking import (
     quote_at,
     search_summary,
     visible_quotes,
+    widest_search_summary,
 )
 from tui.app.pacing import draw_now, typed, typing_pause_left, when_typing_pauses
 from tui.app.quote_list import QuoteList
@@ -149,6 +151,7 @@ class ReaderScreen(Screen[None]):
         self._refresh_all()
         if document.index is None and self._painted:
             self._build_index(document)
+        self._fit_search_mode()
         self.refresh_bindings()
 
     def document_changed(self, document: Document) -> None:
@@ -166,6 +169,7 @@ class ReaderScreen(Screen[None]):
             if document.analysed and document.index is None:
                 self._build_index(document)
             self._refresh_all()
+            self._fit_search_mode()  # the counts a search can show have grown
             if self.search_bar.query_text.strip():
                 self._run_search(self.search_bar.query_text.strip(), document)
 
@@ -389,6 +393,22 @@ class ReaderScreen(Screen[None]):
             return
         self._run_search(query, document)
 
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _search_box_focus_changed(self, event: events.DescendantFocus | events.DescendantBlur) -> None:
+        if event.widget is self.search_bar.input:
+            self._fit_search_mode()
+
+    def _fit_search_mode(self) -> None:
+        """While a search is typed or shown, the screen's size-dependent parts hold still: the
+        status keeps room for its widest counts and the panes keep their scrollbars (-searching
+        in app.tcss). A key that changed either re-laid out the whole screen (72 ms at 400 KB,
+        against 10 ms for the search itself); now that happens once, when the box is entered."""
+        bar = self.search_bar
+        searching = bar.input.has_focus or bool(bar.query_text) or self.search_result is not None
+        self.set_class(searching, "-searching")
+        bar.reserve_status(cell_len(widest_search_summary(self.document.article)) if searching else 0)
+
     @on(Input.Submitted, "#search-input")
     def _query_submitted(self, event: Input.Submitted) -> None:
         """Enter in the search box: read the first match in the text."""
@@ -489,6 +509,7 @@ class ReaderScreen(Screen[None]):
         self.workers.cancel_group(self, "search")
         if self.search_result is not None:
             self._apply_search(self.document, "", None)
+        self._fit_search_mode()
 
     # -- panes and narrow layout -----------------------------------------------------------------
 

@@ -63,6 +63,7 @@ class SearchBar(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._status_room = 0  # the widest status since the last clear, in cells
+        self._reserved = 0  # room kept for the status while a search is typed (reserve_status)
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search-input", compact=True, select_on_focus=False)
@@ -94,9 +95,22 @@ class SearchBar(Horizontal):
         if isinstance(current, Content) and current.is_same(content):
             return
         width = content.cell_length
-        if keep_width and 0 < width <= self._status_room:
+        room = max(self._status_room, self._reserved)
+        if (keep_width or self._reserved) and width <= room:
             widget.update(content, layout=False)
             return
         self._status_room = width if keep_width else 0
-        widget.styles.min_width = width + widget.styles.padding.width if keep_width and width else None
+        self._fit_status(max(self._status_room, self._reserved))
         widget.update(content, layout=True)
+
+    def reserve_status(self, width: int) -> None:
+        """Keep ``width`` cells for the status (0: no longer), whatever it shows: set when the
+        search box is entered, with the widest count the article can have, so that the layout
+        pass of a wider status comes with that key, not with a search keystroke."""
+        if width != self._reserved:
+            self._reserved = width
+            self._fit_status(max(self._status_room, width))
+
+    def _fit_status(self, room: int) -> None:
+        widget = self.query_one("#search-status", Static)
+        widget.styles.min_width = room + widget.styles.padding.width if room else None

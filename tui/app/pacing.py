@@ -8,13 +8,14 @@ once and the screen draws as soon as it has read them.
 
 Work the user is not waiting for waits until typing pauses, so it never holds up the echo of a
 key: a result with thousands of rows that the next key will replace, the rest of a long list, a
-long text's finished analysis and the swap from its preview to all its paragraphs.
+long text's finished analysis, the swap from its preview to all its paragraphs, and the worker
+building a long text's search index (``wait_while_typing``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from time import monotonic
+from time import monotonic, sleep
 
 from textual.message_pump import MessagePump
 from textual.screen import Screen
@@ -43,6 +44,13 @@ def typed() -> None:
 def typing_pause_left() -> float:
     """Seconds until typing has paused for TYPING_PAUSE (0 if it has)."""
     return max(0.0, _last_typed + TYPING_PAUSE - monotonic())
+
+
+def wait_while_typing() -> None:
+    """In a worker thread: sleep until typing has paused, leaving the core and the interpreter
+    to the UI thread echoing the keys."""
+    while (wait := typing_pause_left()) > 0:
+        sleep(wait)
 
 
 def when_typing_pauses(pump: MessagePump, callback: Callable[[], object]) -> None:

@@ -9,7 +9,7 @@ from time import sleep
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -35,7 +35,7 @@ from tui.app.linking import (
     visible_quotes,
     widest_search_summary,
 )
-from tui.app.pacing import draw_now, typed, typing_pause_left, when_typing_pauses
+from tui.app.pacing import draw_now, typed, typing_pause_left, wait_while_typing, when_typing_pauses
 from tui.app.quote_list import QuoteList
 from tui.app.search_bar import SearchBar
 from tui.app.text_view import ArticleView
@@ -151,7 +151,7 @@ class ReaderScreen(Screen[None]):
         self._refresh_all()
         if document.index is None and self._painted:
             self._build_index(document)
-        self._fit_search_mode()
+        self._reserve_status_room()
         self.refresh_bindings()
 
     def document_changed(self, document: Document) -> None:
@@ -169,7 +169,7 @@ class ReaderScreen(Screen[None]):
             if document.analysed and document.index is None:
                 self._build_index(document)
             self._refresh_all()
-            self._fit_search_mode()  # the counts a search can show have grown
+            self._reserve_status_room()  # the counts a search can show have grown
             if self.search_bar.query_text.strip():
                 self._run_search(self.search_bar.query_text.strip(), document)
 
@@ -393,21 +393,12 @@ class ReaderScreen(Screen[None]):
             return
         self._run_search(query, document)
 
-    @on(events.DescendantFocus)
-    @on(events.DescendantBlur)
-    def _search_box_focus_changed(self, event: events.DescendantFocus | events.DescendantBlur) -> None:
-        if event.widget is self.search_bar.input:
-            self._fit_search_mode()
-
-    def _fit_search_mode(self) -> None:
-        """While a search is typed or shown, the screen's size-dependent parts hold still: the
-        status keeps room for its widest counts and the panes keep their scrollbars (-searching
-        in app.tcss). A key that changed either re-laid out the whole screen (72 ms at 400 KB,
-        against 10 ms for the search itself); now that happens once, when the box is entered."""
-        bar = self.search_bar
-        searching = bar.input.has_focus or bool(bar.query_text) or self.search_result is not None
-        self.set_class(searching, "-searching")
-        bar.reserve_status(cell_len(widest_search_summary(self.document.article)) if searching else 0)
+    def _reserve_status_room(self) -> None:
+        """The status keeps room for the widest counts this article can show, and the panes
+        always show their scrollbars (app.tcss), so a search typed changes no size: a key that
+        changed one re-laid out the whole screen (72 ms at 400 KB, against 10 ms for the search
+        itself). The room changes only with the article (a new one, or its analysis done)."""
+        self.search_bar.reserve_status(cell_len(widest_search_summary(self.document.article)))
 
     @on(Input.Submitted, "#search-input")
     def _query_submitted(self, event: Input.Submitted) -> None:
@@ -458,12 +449,13 @@ class ReaderScreen(Screen[None]):
         if document.complete:
             paragraphs = document.article.paragraphs
         else:
+            wait_while_typing()
             paragraphs = document.all_paragraphs()
             # once typing pauses: swapping in ~20,000 paragraphs takes the UI thread ~50 ms
             self.app.call_from_thread(when_typing_pauses, self, lambda: self._show_all_paragraphs(document))
         article = Article(source=document.article.source, title=document.article.title,
                           paragraphs=paragraphs)
-        index = SearchIndex.build(article)
+        index = SearchIndex.build(article, pause=wait_while_typing)
 
         def store() -> None:
             self._show_all_paragraphs(document)  # first, if typing has held it back until now
@@ -509,7 +501,6 @@ class ReaderScreen(Screen[None]):
         self.workers.cancel_group(self, "search")
         if self.search_result is not None:
             self._apply_search(self.document, "", None)
-        self._fit_search_mode()
 
     # -- panes and narrow layout -----------------------------------------------------------------
 

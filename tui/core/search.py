@@ -410,14 +410,23 @@ def _is_word_char(char: str) -> bool:
 class _ParagraphIndex:
     """Folded paragraphs, the article's vocabulary and, per word, the paragraphs containing it."""
 
-    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+    BUILD_CHUNK = 500  # paragraphs folded between two calls of ``pause``
+
+    def __init__(self, paragraphs: Sequence[Paragraph], pause: Callable[[], None] | None = None) -> None:
         self.keys = [p.index for p in paragraphs]
-        self.folded = [fold(p.text) for p in paragraphs]
+        self.folded: list[Folded] = []
         postings: defaultdict[str, list[int]] = defaultdict(list)
         findall = _WORD.findall
-        for position, folded in enumerate(self.folded):
-            for word in set(findall(folded.text)):
-                postings[word].append(position)
+        for start in range(0, len(paragraphs), self.BUILD_CHUNK):
+            if pause is not None:
+                pause()
+            for position in range(start, min(start + self.BUILD_CHUNK, len(paragraphs))):
+                folded = fold(paragraphs[position].text)
+                self.folded.append(folded)
+                for word in set(findall(folded.text)):
+                    postings[word].append(position)
+        if pause is not None:
+            pause()
         self.postings = dict(postings)
         self.vocabulary = sorted(postings)
         self.known = frozenset(postings)
@@ -435,7 +444,7 @@ _LAST_PARAGRAPH_INDEX: tuple[tuple[str, ...], _ParagraphIndex] | None = None
 _LAST_LOCK = threading.Lock()
 
 
-def _paragraph_index(paragraphs: Sequence[Paragraph]) -> _ParagraphIndex:
+def _paragraph_index(paragraphs: Sequence[Paragraph], pause: Callable[[], None] | None = None) -> _ParagraphIndex:
     """The paragraph index, reused when the same text is indexed again (after analysis ends).
 
     One build at a time: a search typed while the reader's own index build runs waits for that
@@ -448,7 +457,7 @@ def _paragraph_index(paragraphs: Sequence[Paragraph]) -> _ParagraphIndex:
             index = _LAST_PARAGRAPH_INDEX[1]
             if index.keys == [p.index for p in paragraphs]:
                 return index
-        index = _ParagraphIndex(paragraphs)
+        index = _ParagraphIndex(paragraphs, pause)
         _LAST_PARAGRAPH_INDEX = (texts, index)
     return index
 
@@ -473,11 +482,15 @@ class SearchIndex:
         self._names_lock = threading.Lock()
 
     @classmethod
-    def build(cls, article: Article) -> "SearchIndex":
+    def build(cls, article: Article, pause: Callable[[], None] | None = None) -> "SearchIndex":
         """Fold and index the article's paragraphs; works on paragraphs alone (before analysis
-        ends). Its entities and quotes are indexed on first use, or by ``complete``."""
+        ends). Its entities and quotes are indexed on first use, or by ``complete``.
+
+        ``pause()`` is called between chunks of paragraphs: a worker building the index of a
+        long text can wait there while the user types (0.5 s of work at 4 MB otherwise takes
+        half the core and the interpreter from the screen that echoes the keys)."""
         with paused_gc(freeze=True):  # an index lives as long as its article
-            return cls(_paragraph_index(article.paragraphs), article)
+            return cls(_paragraph_index(article.paragraphs, pause), article)
 
     def complete(self) -> None:
         """Index the entities and quotes now (a 4 MB article's take ~0.1 s): the reader shows a

@@ -181,6 +181,36 @@ def test_entities_and_quotes_are_indexed_once_whoever_asks_first() -> None:
     assert answers == [(["e2"], ["q1"])] * 8
 
 
+def test_a_long_index_build_can_pause_between_chunks(monkeypatch) -> None:
+    """The reader's index worker waits there while the user types; the index is the same."""
+    from tui.core import search as search_module
+
+    texts = [f"Paragraph {n} about fentanyl and the harbour." for n in range(1234)]
+    monkeypatch.setattr(search_module, "_LAST_PARAGRAPH_INDEX", None)  # no index to reuse
+    pauses: list[int] = []
+    paused = SearchIndex.build(make_article(texts), pause=lambda: pauses.append(1))
+    assert len(pauses) == 4  # before each chunk of 500 paragraphs, and before the vocabulary
+    monkeypatch.setattr(search_module, "_LAST_PARAGRAPH_INDEX", None)
+    plain = SearchIndex.build(make_article(texts))
+    assert plain._paragraphs is not paused._paragraphs
+    for query in ("fentanil", "paragraph 1000", "harbour"):
+        assert paused.search(query) == plain.search(query)
+
+
+def test_wait_while_typing_sleeps_until_typing_has_paused(monkeypatch) -> None:
+    from time import monotonic
+
+    from tui.app import pacing
+
+    monkeypatch.setattr(pacing, "TYPING_PAUSE", 0.1)
+    start = monotonic()
+    pacing.wait_while_typing()
+    assert monotonic() - start < 0.05  # nobody typed: no wait
+    pacing.typed()
+    pacing.wait_while_typing()
+    assert monotonic() - start >= 0.1
+
+
 def test_index_works_before_analysis_and_on_the_seed() -> None:
     text = default_article().read_text("utf-8")
     article = Article("seed", "", tuple(split_paragraphs(text)))

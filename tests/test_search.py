@@ -280,3 +280,25 @@ def test_paused_gc_turns_the_collector_back_on_after_the_last_block_in_any_threa
         leave.set()
         gc.unfreeze()
         gc.enable()
+
+
+def test_a_held_collector_stays_off_across_blocks_until_released() -> None:
+    """The reader's start-up holds the collector off from the Textual import to the first paint;
+    index builds meanwhile pause it too, and none of them turns it back on early."""
+    import gc
+
+    from tui.core.gc_pause import hold_collector
+
+    assert gc.isenabled()
+    try:
+        release = hold_collector()
+        assert not gc.isenabled()
+        SearchIndex.build(make_article())  # a paused block of its own, inside the hold
+        assert not gc.isenabled()
+        release()
+        assert gc.isenabled()
+        release()  # twice: nothing more happens
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

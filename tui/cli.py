@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tui import __version__
@@ -152,6 +152,17 @@ def _silence_stdout() -> None:
 
 def _open_reader(sources: Sequence[str]) -> int:
     """Load everything first (errors end here, before the screen opens), then start the app."""
+    from tui.core.gc_pause import hold_collector
+
+    # no cyclic collection from here to the first paint (the reader releases it there)
+    release_collector = hold_collector()
+    try:
+        return _start_reader(sources, release_collector)
+    finally:
+        release_collector()
+
+
+def _start_reader(sources: Sequence[str], release_collector: Callable[[], None]) -> int:
     terminal = _open_terminal() if STDIN in sources else None
     if STDIN in sources and terminal is None:
         _say("standard input: no terminal to read keys from once the article is read "
@@ -176,7 +187,7 @@ def _open_reader(sources: Sequence[str]) -> int:
 
     spare_full_collections()  # no 100 ms pause of the collector under a typed key
     try:
-        app = BriefingApp(loaded, forked=forked)
+        app = BriefingApp(loaded, forked=forked, after_first_paint=release_collector)
         app.run()
     finally:
         if forked is not None:

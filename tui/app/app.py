@@ -71,11 +71,13 @@ class BriefingApp(App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (12, "-tall")]
 
     def __init__(self, documents: Sequence[SourceText], *, analyser: Analyser | None = None,
-                 forked: ForkedAnalysis | None = None) -> None:
+                 forked: ForkedAnalysis | None = None,
+                 after_first_paint: Callable[[], object] | None = None) -> None:
         """``analyser`` defaults to the engine's ``tui.core.analyse.analyse``, imported in the
         analysis thread so its start-up cost never delays the first paint. ``forked``: a child
         process already analysing ``documents`` (the command line starts one before Textual
-        starts any thread); its results are used instead, and a thread takes over if it dies."""
+        starts any thread); its results are used instead, and a thread takes over if it dies.
+        ``after_first_paint`` is called once the first article is on screen."""
         if not documents:
             raise ValueError("BriefingApp needs at least one article")
         super().__init__()
@@ -85,6 +87,7 @@ class BriefingApp(App[None]):
         self._forked = forked
         # documents the child process is analysing: the thread leaves them alone
         self._in_child: set[Document] = set(self.documents) if forked is not None else set()
+        self.after_first_paint = after_first_paint
 
     def get_default_screen(self) -> Screen:
         screen = ReaderScreen(self.documents)

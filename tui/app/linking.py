@@ -170,7 +170,7 @@ def search_summary(article: Article, result: SearchResult, quotes_left: int) -> 
 @per_article
 def widest_search_summary(article: Article) -> str:
     """The longest ``search_summary`` this article can have (every count at its total): the
-    status line keeps this much room while a search is typed, so no count changes its width."""
+    status line keeps this much room, so no count typed changes its width."""
     totals = dict.fromkeys(KIND_NAMES, 0)
     for entity in article.entities:
         if entity.kind in totals:

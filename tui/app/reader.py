@@ -132,6 +132,8 @@ class ReaderScreen(Screen[None]):
     def _first_paint_done(self) -> None:
         """Background work (the search index) waits until the text is on screen."""
         self._painted = True
+        if (callback := getattr(self.app, "after_first_paint", None)) is not None:
+            callback()
         if self.document.index is None:
             self._build_index(self.document)
 

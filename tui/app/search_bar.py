@@ -63,7 +63,7 @@ class SearchBar(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._status_room = 0  # the widest status since the last clear, in cells
-        self._reserved = 0  # room kept for the status while a search is typed (reserve_status)
+        self._reserved = 0  # room kept for the status whatever it shows (reserve_status)
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search-input", compact=True, select_on_focus=False)
@@ -104,9 +104,9 @@ class SearchBar(Horizontal):
         widget.update(content, layout=True)
 
     def reserve_status(self, width: int) -> None:
-        """Keep ``width`` cells for the status (0: no longer), whatever it shows: set when the
-        search box is entered, with the widest count the article can have, so that the layout
-        pass of a wider status comes with that key, not with a search keystroke."""
+        """Keep ``width`` cells for the status (0: no longer), whatever it shows. The reader
+        sets the widest counts its article can have, so no search keystroke widens the status
+        (each widening is a layout pass of the whole screen)."""
         if width != self._reserved:
             self._reserved = width
             self._fit_status(max(self._status_room, width))

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from tui.core import lexicon as lx
 from tui.core.model import Paragraph
-from tui.core.names import fold, fold_phrase, fold_word, place_key
+from tui.core.names import PLACE_ALIASES, fold, fold_phrase, fold_word, place_key
 from tui.core.quote_marks import RawQuote
 from tui.core.structure import credit_start
 
@@ -111,9 +111,12 @@ def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
     return at >= 0 and regions[at][0] <= pos < regions[at][1]
 
 
+_BLANKS = frozenset(" \t\u00a0")
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0":
+    while i >= 0 and text[i] in _BLANKS:
         i -= 1
     return i < 0 or text[i] in _BEFORE_SENTENCE
 
@@ -141,12 +144,16 @@ def find_candidates(paragraphs: Sequence[Paragraph], regions: dict[int, list[tup
             credit_from = found if found is not None else len(text)
         else:
             credit_from = len(text)
-        quoted = regions.get(number, [])
+        quoted = regions.get(number)
         in_title = kind == "title"
         for match in _RUN.finditer(text):
             start = match.start()
             run = match.group()
-            initial = _sentence_initial(text, start)
+            # _sentence_initial, its common case inline: one space after the previous word
+            if start > 1 and text[start - 1] == " " and text[start - 2] not in _BLANKS:
+                initial = text[start - 2] in _BEFORE_SENTENCE
+            else:
+                initial = _sentence_initial(text, start)
             templates = (initial_get if initial else inner_get)(run)
             if templates is None:
                 templates = _parse_run(run, initial)
@@ -156,12 +163,14 @@ def find_candidates(paragraphs: Sequence[Paragraph], regions: dict[int, list[tup
                 cand_start = t.start + shift
                 cand = Candidate(number, cand_start, t.end + shift, t.name_start + shift, t.tokens, t.folded,
                                  t.honorific, t.role, t.titled, None, cand_start >= credit_from,
-                                 bool(quoted) and _inside(quoted, cand_start), t.sentence_initial, False,
+                                 quoted is not None and _inside(quoted, cand_start), t.sentence_initial, False,
                                  in_title, None, t.offsets, False, t.weak_title, False, t.profile, False, shift)
                 if not (t.titled or in_title or t.profile[0]):
                     _gather_evidence(text, cand)  # only undecided names need their context read
-                if (previous is not None and previous.paragraph == number and len(previous.folded) == 1
-                        and len(cand.folded) >= 2 and text[previous.end:cand_start] == " and "
+                # (the gap's length first: an int test that nearly always fails, before any slice)
+                if (previous is not None and cand_start - previous.end == 5 and previous.paragraph == number
+                        and len(previous.folded) == 1 and len(cand.folded) >= 2
+                        and text[previous.end:cand_start] == " and "
                         and previous.folded[0] in first_names and cand.profile[0] is None
                         and (cand.folded[0] in first_names or cand.evidence)):
                     # "Martina and Jakob Steiner": two people who share the surname
@@ -469,6 +478,36 @@ _APOSTROPHES = frozenset({"’", "'"})
 _POSSESSIVES = frozenset({"’s", "'s"})
 
 
+def _word_hints(word: str) -> int:
+    """What the word after a name says: 1 a place ("X Street"), 2 an organisation ("X spokesman",
+    "X Group"), 3 both."""
+    hints = 0
+    if word in ("spokesman", "spokeswoman", "spokesperson", "spokespeople"):
+        hints = 2  # "a Deliveroo spokesperson"
+    if word in lx.PLACE_HEADS:
+        hints |= 1
+    elif word in lx.ORG_HEADS and word not in ("party", "group") and word not in _FAMILY_OF_NAME \
+            or word in ("cartel", "gang"):
+        hints |= 2
+    return hints
+
+
+# _word_hints of the word _WORD_AFTER finds after a space, by the first word as written.
+_NEXT_WORD_HINTS: dict[str, int] = {}
+
+
+def _next_word_hints(after: str) -> int:
+    """_word_hints for the text after a name that starts with a space; memoised on its first word
+    as written (the part _WORD_AFTER can match lies within that word)."""
+    first = after.split(None, 1)[0] if not after.isspace() else ""
+    found = _WORD_AFTER.match(after)
+    hints = _word_hints(found.group(1)) if found else 0
+    if len(_NEXT_WORD_HINTS) >= _CACHE_LIMIT:
+        _NEXT_WORD_HINTS.clear()
+    _NEXT_WORD_HINTS[first] = hints
+    return hints
+
+
 def _gather_evidence(text: str, cand: Candidate) -> None:
     """What the words around a name say about it: a speech verb, a role, a company noun."""
     start = cand.start
@@ -509,16 +548,20 @@ def _gather_evidence(text: str, cand: Candidate) -> None:
     # _WORD_AFTER can only match after an apostrophe or a space: most names end at a comma or
     # period, and a regex call costs more than this test.
     opener = after[:1]
-    after_word = _WORD_AFTER.match(after) if (opener in _APOSTROPHES or opener.isspace()) \
-        and after[:2] not in _POSSESSIVES else None
-    if after_word:
-        word = after_word.group(1)
-        if word in ("spokesman", "spokeswoman", "spokesperson", "spokespeople"):
-            cand.org_hint = True  # "a Deliveroo spokesperson"
-        if word in lx.PLACE_HEADS:
+    if opener.isspace():
+        # _WORD_AFTER after a space reads the next word only: its hints are memoised by that word
+        hints = _NEXT_WORD_HINTS.get(after.split(None, 1)[0] if not after.isspace() else "")
+        if hints is None:
+            hints = _next_word_hints(after)
+    elif opener in _APOSTROPHES and after[:2] not in _POSSESSIVES:
+        after_word = _WORD_AFTER.match(after)
+        hints = _word_hints(after_word.group(1)) if after_word else 0
+    else:
+        hints = 0
+    if hints:
+        if hints & 1:
             cand.place_hint = True
-        elif word in lx.ORG_HEADS and word not in ("party", "group") and word not in _FAMILY_OF_NAME \
-                or word in ("cartel", "gang"):
+        if hints & 2:
             cand.org_hint = True
     if not cand.personal and opener in _OPENS_AFTER:
         found = _speech_or_role_after(after)
@@ -531,6 +574,18 @@ def _gather_evidence(text: str, cand: Candidate) -> None:
         cand.evidence = cand.personal = True  # "said the harbourmaster, Kerenza Pascoe"
 
 
+# Whether a word as written ("lawyer,", "Chief") is a role noun, for _speech_or_role_after.
+_ROLE_WORDS: dict[str, bool] = {}
+
+
+def _role_word(raw: str) -> bool:
+    role = raw.strip(".;:’'").lower() in lx.ROLE_NOUNS
+    if len(_ROLE_WORDS) >= _CACHE_LIMIT:
+        _ROLE_WORDS.clear()
+    _ROLE_WORDS[raw] = role
+    return role
+
+
 def _speech_or_role_after(after: str) -> int:
     """2 for a person's context ('X, 45,' / 'X, who' / 'X, a lawyer,'), 1 for 'X said', else 0."""
     rest = after
@@ -538,7 +593,9 @@ def _speech_or_role_after(after: str) -> int:
         return 0
     apposition = ""
     if rest[:1] == ",":
-        if after[1:6] == " who " or after[1:2].isspace() and _AGE.match(after):  # (_AGE: ",\s")
+        # (_AGE: ",\s+\d": a digit or more space must follow, tested before the regex)
+        if after[1:6] == " who " or after[1:2].isspace() and (after[2:3].isdecimal() or after[2:3].isspace()) \
+                and _AGE.match(after):
             return 2
         if after[1:8] == " which ":
             return 3  # "Rand Water, which supplies ...": an organisation
@@ -550,7 +607,10 @@ def _speech_or_role_after(after: str) -> int:
                 apposition = head
     if apposition:
         for word in apposition.split()[:7]:
-            if word.strip(".;:’'").lower() in lx.ROLE_NOUNS:
+            role = _ROLE_WORDS.get(word)
+            if role is None:
+                role = _role_word(word)
+            if role:
                 return 2
     if _verb_first(rest):
         return 1
@@ -559,24 +619,38 @@ def _speech_or_role_after(after: str) -> int:
     return 0
 
 
-_NEXT_WORD = re.compile(r"\s*(\S+)")  # \s is str.isspace, as in str.split()
+# What a word is to _verb_first, by the word as written ("said,", "Has"): 2 an auxiliary, 1 a
+# speech verb, 0 neither. Words repeat, so most are one dict lookup.
+_VERB_KINDS: dict[str, int] = {}
+
+
+def _verb_kind(raw: str) -> int:
+    word = raw.strip(",.;:").lower()
+    kind = 2 if word in lx.AUXILIARIES else 1 if word in _STRONG_SPEECH_VERBS else 0
+    if len(_VERB_KINDS) >= _CACHE_LIMIT:
+        _VERB_KINDS.clear()
+    _VERB_KINDS[raw] = kind
+    return kind
 
 
 def _verb_first(rest: str) -> bool:
     """Whether the text starts (after auxiliaries such as 'has also') with a speech verb.
 
     Reads the first five words as ``rest.split(None, 5)[:5]`` would, one at a time: the first
-    word nearly always decides, so the rest of the text is never split.
+    word nearly always decides, so the rest of the text is never split into words.
     """
-    pos = 0
     for _ in range(5):
-        match = _NEXT_WORD.match(rest, pos)
-        if match is None:
+        parts = rest.split(None, 1)
+        if not parts:
             return False
-        word = match.group(1).strip(",.;:").lower()
-        if word not in lx.AUXILIARIES:
-            return word in _STRONG_SPEECH_VERBS
-        pos = match.end()
+        kind = _VERB_KINDS.get(parts[0])
+        if kind is None:
+            kind = _verb_kind(parts[0])
+        if kind != 2:
+            return kind == 1
+        if len(parts) == 1:
+            return False
+        rest = parts[1]
     return False
 
 
@@ -664,6 +738,14 @@ def _role_before(before: str) -> str | None:
     return " ".join(phrase)
 
 
+def _place_key_of_folded(text: str) -> str:
+    """``place_key`` of a folded name or word: ASCII, lower-case and single-spaced, it folds to
+    itself, so only the alias table is read (no cache misses for each new name)."""
+    if text.isascii() and text.islower() and " ".join(text.split()) == text:
+        return PLACE_ALIASES.get(text, text)
+    return place_key(text)
+
+
 @lru_cache(maxsize=32768)
 def _word_profile(tokens: tuple[str, ...], folded: tuple[str, ...]) -> tuple:
     """What the words alone say (gazetteers, head words, first names): cached, names repeat."""
@@ -673,7 +755,7 @@ def _word_profile(tokens: tuple[str, ...], folded: tuple[str, ...]) -> tuple:
         listed = "group"
     elif phrase in lx.ORG_NAMES or surface in lx.ORG_NAMES or surface.rstrip(".") in lx.ORG_NAMES:
         listed = "organization"
-    elif place_key(surface) in lx.PLACES or surface in lx.PLACES or phrase in lx.PLACES:
+    elif _place_key_of_folded(surface) in lx.PLACES or surface in lx.PLACES or phrase in lx.PLACES:
         listed = "place"
     else:
         listed = None
@@ -686,8 +768,8 @@ def _word_profile(tokens: tuple[str, ...], folded: tuple[str, ...]) -> tuple:
     first_name = folded[0] in lx.FIRST_NAMES_SET
     common = not lx.COMMON_WORDS.isdisjoint(folded)
     rest_common = not lx.COMMON_WORDS.isdisjoint(folded[1:])
-    place_first = place_key(folded[0]) in lx.PLACES
-    place_later = not lx.PLACES.isdisjoint(map(place_key, folded[1:]))
+    place_first = _place_key_of_folded(folded[0]) in lx.PLACES
+    place_later = not lx.PLACES.isdisjoint(map(_place_key_of_folded, folded[1:]))
     size = len(folded) - sum(map(_PARTICLES.__contains__, folded))
     return listed, org_head, acronym, demonym, first_name, common, rest_common, place_first or (
         place_later and not first_name), size
@@ -720,6 +802,7 @@ def classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str
         return
     (listed, org_head, acronym, demonym, first_name, common, rest_common, place_first,
      size) = cand.profile or _word_profile(tuple(cand.tokens), tuple(folded))
+    length = len(folded)
     if cand.weak_title and not first_name and not cand.evidence:
         cand.kind = None  # "Commissioner of Metro Rail Safety": a title of an office, no name
         return
@@ -729,13 +812,13 @@ def classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str
     if listed is not None:
         cand.kind = listed
         return
-    if len(folded) == 1 and len(folded[0]) == 1:
+    if length == 1 and len(folded[0]) == 1:
         cand.kind = None  # "bands B, C and E": a letter is nobody's name
         return
-    if len(folded) >= 2 and folded[-1] in _GEO_LAST_WORDS and not first_name_only(folded):
+    if length >= 2 and folded[-1] in _GEO_LAST_WORDS and not first_name_only(folded):
         cand.kind = "organization"  # "Marine Atlantic", "Air Pacific": a carrier, not a person
         return
-    if len(folded) == 2 and "-" in folded[1] and family_name_first(cand.tokens):
+    if length == 2 and "-" in folded[1] and family_name_first(cand.tokens):
         cand.kind = "person"  # "Park Sung-hoon", "Leung Kwok-wing": family name, then a given name
         return
     if cand.place_hint:
@@ -744,19 +827,19 @@ def classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str
     if cand.org_hint:
         cand.kind = "organization"
         return
-    if (len(folded) > 1 and org_head) or (len(folded) == 1 and org_head and not cand.sentence_initial):
-        cand.kind = "organization" if len(folded) > 1 else None
+    if (length > 1 and org_head) or (length == 1 and org_head and not cand.sentence_initial):
+        cand.kind = "organization" if length > 1 else None
         return
-    if len(folded) >= 2 and cand.credit and first_name and not org_head and all(_shouting(t) for t in cand.tokens):
+    if length >= 2 and cand.credit and first_name and not org_head and all(_shouting(t) for t in cand.tokens):
         cand.kind = "person"  # "JANE ROE" in a byline
         return
     if acronym:
-        cand.kind = "organization" if len(folded) == 1 and not cand.in_quote else None
+        cand.kind = "organization" if length == 1 and not cand.in_quote else None
         return
-    if demonym and len(folded) > 1 and not first_name:
+    if demonym and length > 1 and not first_name:
         cand.kind = None
         return
-    if len(folded) >= 2:
+    if length >= 2:
         if common or place_first:
             if first_name and not rest_common:
                 cand.kind = "person"
@@ -779,7 +862,7 @@ def classify(cand: Candidate, surnames_with_honorific: set[str], alone: dict[str
             cand.kind = None
             return
         if folded[-1] in surnames_with_honorific or (
-                len(folded) <= 3 and alone.get(folded[-1], 0) > 0 and alone.get(folded[0], 0) == 0):
+                length <= 3 and alone.get(folded[-1], 0) > 0 and alone.get(folded[0], 0) == 0):
             cand.kind = "person"  # people are named again by their last name, companies by their first
             return
         if cand.evidence and size <= 3 and alone.get(folded[0], 0) == 0:

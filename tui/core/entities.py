@@ -38,7 +38,6 @@ class Mention:
 
     span: Span
     key: int
-    surface: str
 
 
 # Not frozen, though never changed (see Mention).
@@ -239,17 +238,17 @@ class EntityIndex:
                 if draft is not None:
                     self._attach(cand, draft)
         self._match_headline_words(candidates)
-        paragraphs, drafts, by_paragraph = self.paragraphs, self._drafts, self._mentions
+        drafts, by_paragraph = self._drafts, self._mentions
         for cand in candidates:
             key = cand.key
             if key is not None:
-                number, start, end = cand.paragraph, cand.start, cand.end
-                span = Span(number, start, end)
+                number = cand.paragraph
+                span = Span(number, cand.start, cand.end)
                 drafts[key].mentions.append(span)
                 found = by_paragraph.get(number)
                 if found is None:
                     found = by_paragraph[number] = []
-                found.append(Mention(span, key, paragraphs[number].text[start:end]))
+                found.append(Mention(span, key))
         for mentions in by_paragraph.values():
             mentions.sort(key=_MENTION_START)
         self._index_words()

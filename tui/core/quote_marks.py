@@ -22,6 +22,8 @@ _MARK = re.compile("'(?:')?|``|\u201c|\u201d|\u201e|\u201f|\"|\u00ab|\u00bb|\u20
 # The same without the single marks, which _scan skips unless single quotes are in use: it finds
 # the same other marks at the same places (a lone ' or ’ never starts a longer mark).
 _MARK_NO_SINGLE = re.compile("''|``|\u201c|\u201d|\u201e|\u201f|\"|\u00ab|\u00bb")
+# Every character _MARK_NO_SINGLE can start with: a text with none of them has no such mark.
+_NO_SINGLE_CHARS = ("\u201c", "\u201d", '"', "'", "`", "\u201e", "\u201f", "\u00ab", "\u00bb")
 _DOUBLE_MARKS = frozenset("\u201c\u201d\u201e\u201f\"\u00ab\u00bb")
 _OPEN_CONTEXT = frozenset(" \t\n\u00a0\u2002\u2003\u2009([{\u2014\u2013-:/;,\u2026*•>")
 _CLOSE_FOLLOW = frozenset(" \t\n\u00a0\u2002\u2003\u2009)]}.,;:!?\u2014\u2013-\u2026*/")
@@ -93,6 +95,8 @@ def _scan(text: str, single_mode: bool, inside: str | None, content_start: int):
     Returns (pairs, still_open) where pairs are (region_start, start, end, region_end) and
     still_open is (family, region_start, content_start) when the paragraph ends inside a quote.
     """
+    if inside is None and not single_mode and not any(map(text.__contains__, _NO_SINGLE_CHARS)):
+        return [], None  # no mark to pair: most paragraphs (a few character scans, no regex)
     pairs: list[tuple[int, int, int, int]] = []
     open_family = inside
     open_region = 0 if inside else -1

@@ -135,12 +135,19 @@ def credit_start(text: str) -> int | None:
     return None
 
 
+def _byline(block: str) -> bool:
+    """_BYLINE or _DATELINE_BYLINE matches; each is tried only when the block has the character
+    it needs (its first letter; a separator), which is most often not the case."""
+    return bool(block[:1] in "BbWwFf" and _BYLINE.match(block)
+                or ("·" in block or "|" in block or "•" in block) and _DATELINE_BYLINE.match(block))
+
+
 def _kind(index: int, block: str, title_found: bool) -> ParagraphKind:
     if is_boilerplate(block):
         return "boilerplate"
     if len(block) < 400 and _contributors_hint(block) and _CONTRIBUTORS.search(block):
         return "contributors"
-    if len(block) < 200 and (_BYLINE.match(block) or _DATELINE_BYLINE.match(block)):
+    if len(block) < 200 and _byline(block):
         return "byline"
     start = credit_start(block) if len(block) < 1500 else None
     if start is not None:

@@ -17,6 +17,7 @@ from textual.widgets import OptionList
 
 from tui.app.pacing import TYPING_PAUSE, typing_pause_left
 from tui.app.rows import LazyRow
+from tui.app.scrollbars import LineScrollBars
 
 if TYPE_CHECKING:
     from textual.style import Style
@@ -30,7 +31,7 @@ FIRST_ROWS = 100
 SLICE_ROWS = 250
 
 
-class RowList(OptionList):
+class RowList(LineScrollBars, OptionList):
     """An OptionList whose LazyRow options are drawn by the row itself (see ``padded_strips``):
     a keystroke that refilters a list redraws every row on screen, so the cost of a row is
     the cost of a keystroke.

@@ -31,6 +31,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.scrollbars import LineScrollBars
 from tui.core.model import Paragraph, Span
 
 # --------------------------------------------------------------------------------------------
@@ -349,7 +350,7 @@ _REFINE_PAUSE = 0.02  # seconds between slices: the UI thread leaves the GIL to 
 _PUBLISH_EVERY = 0.5  # seconds between scrollbar updates while only rows below the top change
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LineScrollBars, ScrollView, can_focus=True):
     """Paragraph numbers in the margin, kinds styled apart, boilerplate hidden, spans highlighted."""
 
     COMPONENT_CLASSES = {

@@ -113,6 +113,10 @@ def _decode_bytes(data: bytes, name: str, warnings: list[str]) -> tuple[str, int
         raise InputError(f"{name}: not a text file (contains NUL bytes)")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8"), 0, "invalid UTF-8 byte"  # valid: no 4 MB scan for bad bytes
+    except UnicodeDecodeError:
+        pass
     text = data.decode("utf-8", errors="surrogateescape")  # one lone surrogate per bad byte
     invalid = sum(1 for _ in _ESCAPED_BYTE.finditer(text))
     if invalid:

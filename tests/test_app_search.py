@@ -439,6 +439,28 @@ async def test_a_heavy_result_waits_until_typing_pauses(monkeypatch):
         assert [q.id for q in reader.quote_list.quotes] == ["q7"]
 
 
+async def test_a_first_letter_waits_until_typing_pauses(monkeypatch):
+    """One letter fills all three panes anew: on a text searched in a worker its result waits
+    for a pause in typing (the second key's echo waited behind that frame), then shows."""
+    from tui.app import pacing
+    from tui.core.search import SearchIndex
+
+    monkeypatch.setattr(pacing, "TYPING_PAUSE", 0.6)
+    monkeypatch.setattr(SearchIndex, "SMALL", 10)  # searched in a worker, as a long text is
+    app = make_long_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        reader = app.reader
+        await pilot.press("slash", "r")
+        await pilot.pause(0.2)
+        assert reader.search_result is None  # held back: typing may go on
+        await wait_for(pilot, lambda: reader.search_result and reader.search_result.query == "r",
+                       "the one-letter result once typing paused")
+        await pilot.press("e")  # two letters, a light result: shown at once
+        await pilot.pause(0.2)
+        assert reader.search_result.query == "re"
+
+
 async def test_the_rest_of_a_long_list_waits_while_keys_are_typed(monkeypatch):
     from tui.app import pacing
 

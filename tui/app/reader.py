@@ -52,6 +52,11 @@ TINY_BELOW = 40  # columns (and 12 rows): below this only a "terminal too small"
 # takes the UI thread ~100 ms to show. While the user is still typing it waits until typing
 # pauses (pacing.py), so it never holds up the echo of the next key, which replaces it anyway.
 HEAVY_RESULT = 1_000  # rows (paragraphs, entities, quotes) a result lists
+# A first letter is held back the same way, whatever its count: it fills all three panes with new
+# rows (a 50 ms frame at 400 KB), and the second key, typed 50-100 ms later, waited behind that
+# frame (its echo took 90-100 ms, measured in tmux). Only texts searched in a worker: a short one
+# shows its results in the frame that echoes the key.
+HOLD_SHORTER_THAN = 2  # characters of a query held back while typing goes on
 
 
 class ReaderScreen(Screen[None]):
@@ -430,7 +435,8 @@ class ReaderScreen(Screen[None]):
             return
         result.paragraph_indices()  # sorted and grouped here, not on the UI thread
         result.paragraph_spans()
-        if len(result.paragraphs) + len(result.entities) + len(result.quotes) > HEAVY_RESULT:
+        if (len(result.paragraphs) + len(result.entities) + len(result.quotes) > HEAVY_RESULT
+                or len(query.strip()) < HOLD_SHORTER_THAN):
             while (wait := typing_pause_left()) > 0:
                 if worker.is_cancelled:  # the next key came: its search replaces this one
                     return
@@ -547,12 +553,13 @@ class ReaderScreen(Screen[None]):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        """'/' focuses the search box at once (set_focus, not focus(), which waits a turn);
-        in the box itself it is just a character."""
+        """'/' focuses the search box at once (set_focus, not focus(), which waits a turn), and
+        counts as typing; in the box itself it is just a character."""
         search_input = self.search_bar.input
         if search_input.has_focus:
             search_input.insert_text_at_cursor("/")
         else:
+            typed()  # the keys come next: held-back work (a finished analysis) waits for them
             self.set_focus(search_input)
 
     def action_quote(self, direction: int) -> None:

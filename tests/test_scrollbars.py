@@ -71,3 +71,15 @@ async def test_the_thumb_follows_the_scroll() -> None:
         colours = [[(text, style.color, style.bgcolor, style.reverse) for text, style in line] for line in top + bottom]
         assert colours[0] == colours[-1] and colours[19] == colours[20]  # the thumb went from top to bottom
         assert colours[0] != colours[19]
+
+
+async def test_a_click_below_the_thumb_scrolls_down() -> None:
+    """The mouse actions ride on the drawn cells: the track below the thumb pages down."""
+    app = TallApp()
+    async with app.run_test(size=(40, 20)) as pilot:
+        view = app.query_one(TallView)
+        bar = view.vertical_scrollbar
+        assert view.scroll_y == 0
+        await pilot.click(bar, offset=(0, bar.region.height - 2))
+        await pilot.pause(0.3)
+        assert view.scroll_y > 0

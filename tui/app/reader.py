@@ -436,7 +436,7 @@ class ReaderScreen(Screen[None]):
         result.paragraph_indices()  # sorted and grouped here, not on the UI thread
         result.paragraph_spans()
         if (len(result.paragraphs) + len(result.entities) + len(result.quotes) > HEAVY_RESULT
-                or len(query.strip()) < HOLD_SHORTER_THAN):
+                or len(query) < HOLD_SHORTER_THAN):  # (callers pass it stripped)
             while (wait := typing_pause_left()) > 0:
                 if worker.is_cancelled:  # the next key came: its search replaces this one
                     return
